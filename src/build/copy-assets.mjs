@@ -1,0 +1,12 @@
+// Copies the data files the compiled code reads at run time (the built-in catalog) next to it in
+// dist/, since tsc copies only the modules it compiles.
+import { cpSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+for (const dir of ['catalog']) {
+  for (const file of readdirSync(join(root, 'src', dir)).filter((f) => f.endsWith('.json'))) {
+    cpSync(join(root, 'src', dir, file), join(root, 'dist', dir, file));
+  }
+}

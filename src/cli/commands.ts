@@ -1,0 +1,9 @@
+import type { CommandEntry } from './command.js';
+
+/**
+ * Every command, in help order. Modules load lazily, so `check` never pays for the parsers that
+ * `vet` needs or for the AWS SDK.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'catalog', summary: 'validate, show, compare or pull blueprint and bundle catalogs', load: () => import('./commands/catalog.js') },
+];

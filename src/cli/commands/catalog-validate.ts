@@ -1,0 +1,50 @@
+/**
+ * `lightsail-compat catalog validate FILE...`: loads the files together (so pages merge and
+ * duplicates across files are found) and prints every problem with file and pointer or line.
+ *
+ * @module
+ */
+import { formatDiagnostic, hasErrors } from '../../diagnostics.js';
+import { choiceOption, parseCommandArgs } from '../args.js';
+import { readCatalogFiles } from '../catalog-source.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { CliIo } from '../io.js';
+
+/** Help for `catalog validate`. */
+export const usage = `Usage: lightsail-compat catalog validate FILE... [--format text|json]
+
+Loads the files as one catalog, the way --catalog would, and prints every problem with its file
+and JSON Pointer or line and column. Pages of the same listing may be split across files.
+
+Options:
+  --format text|json   output format (default text)
+
+Exit codes: 0 the files load (warnings allowed), 2 any file or item cannot be used.
+`;
+
+/** Runs `catalog validate`. */
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs('catalog validate', args, { format: { type: 'string' } });
+  const format = choiceOption(parsed, 'format', ['text', 'json'] as const) ?? 'text';
+  if (parsed.positionals.length === 0) throw new UsageError('catalog validate needs at least one FILE (`-` for stdin)');
+  const { catalog, diagnostics } = await readCatalogFiles(io, parsed.positionals);
+  const valid = !hasErrors(diagnostics);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  if (format === 'json') {
+    const summary = { valid, blueprints: catalog.blueprints.length, bundles: catalog.bundles.length, ...counts };
+    io.stdout.write(JSON.stringify({ summary, diagnostics }, null, 2) + '\n');
+  } else {
+    for (const d of diagnostics) io.stdout.write(formatDiagnostic(d) + '\n');
+    const files = parsed.positionals.length === 1 ? '1 file' : `${parsed.positionals.length} files`;
+    io.stdout.write(
+      `${valid ? 'valid' : 'not usable'}: ${files}, ${catalog.blueprints.length} blueprints and ${catalog.bundles.length} bundles loaded; ` +
+        `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}\n`,
+    );
+  }
+  return valid ? EXIT.ok : EXIT.error;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

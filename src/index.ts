@@ -1,0 +1,40 @@
+/**
+ * lightsail-compat: which Amazon Lightsail blueprints run on which bundles, why a pairing is
+ * invalid, and which pairings are valid.
+ *
+ * Everything here is pure: it takes values and returns values, reads no files and no clock, and
+ * never throws on bad data (problems come back as {@link Diagnostic}s).
+ *
+ * @packageDocumentation
+ */
+export type { Severity, Diagnostic } from './diagnostics.js';
+export { hasErrors, formatDiagnostic } from './diagnostics.js';
+export type {
+  Blueprint,
+  Bundle,
+  Catalog,
+  CatalogMetadata,
+  CatalogProvenance,
+  CatalogSourceKind,
+  KnownPlatform,
+  Platform,
+  BlueprintType,
+  AppCategory,
+  IpAddressType,
+} from './catalog/model.js';
+export {
+  KNOWN_PLATFORMS,
+  KNOWN_BLUEPRINT_TYPES,
+  KNOWN_APP_CATEGORIES,
+  KNOWN_IP_ADDRESS_TYPES,
+  isKnownPlatform,
+  isIpv6Only,
+} from './catalog/model.js';
+export type { CatalogInput, LoadCatalogResult } from './catalog/load-catalog.js';
+export { loadCatalog, catalogText, catalogValue, MAX_DIAGNOSTICS_PER_INPUT } from './catalog/load-catalog.js';
+export type { CatalogFile } from './catalog/catalog.js';
+export { CATALOG_FILE_KIND, createCatalog, toCatalogFile } from './catalog/catalog.js';
+export { loadBuiltinCatalog, BUILTIN_CATALOG_NAME, BUILTIN_STALE_AFTER_DAYS } from './catalog/builtin.js';
+export type { CatalogSummary, ItemCounts } from './catalog/summarize-catalog.js';
+export { summarizeCatalog } from './catalog/summarize-catalog.js';
+export { didYouMean } from './util/did-you-mean.js';
