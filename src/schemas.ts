@@ -32,6 +32,9 @@ export const validateGetBlueprintsOutput = generated.validateGetBlueprintsOutput
 /** Validates one page of GetBundles output (`schemas/get-bundles-output.schema.json`). */
 export const validateGetBundlesOutput = generated.validateGetBundlesOutput as SchemaValidator;
 
+/** Validates one rule file (`schemas/rule.schema.json`). */
+export const validateRuleFile = generated.validateRule as SchemaValidator;
+
 /** Runs a validator and returns its errors (empty when valid). */
 export function schemaErrors(validator: SchemaValidator, data: unknown): readonly SchemaError[] {
   return validator(data) ? [] : (validator.errors ?? []);

@@ -1,0 +1,625 @@
+/**
+ * Evaluating rules over a catalog: one pairing (`checkPair`), or every pairing at once
+ * (`compatibilityMatrix`). Synchronous and pure.
+ *
+ * How it stays fast without changing the engine's semantics:
+ * - a condition that reads only one fact (`bundle.isActive equal false`) is evaluated once per
+ *   bundle or blueprint when the evaluator is built, never once per pairing;
+ * - a condition comparing the two facts is evaluated for a whole row of bundles at a time, and the
+ *   row is cached by the blueprint-side value (all blueprints with `minPower` 0 share one row,
+ *   all `LINUX_UNIX` blueprints share one platform row): these are the platform and power
+ *   partitions of the catalog, found from the rules rather than written for them;
+ * - rows are bit sets, so combining conditions and counting verdicts is word arithmetic.
+ *
+ * @module
+ */
+import type { Blueprint, Bundle, Catalog } from '../catalog/model.js';
+import type { Severity } from '../diagnostics.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { count, forEachIndex, fullSet, has, isEmpty, wordCount, type BitSet } from './bitset.js';
+import { builtinRules } from './builtin-rules.js';
+import { operandReader, READS_BLUEPRINT, READS_BUNDLE, type ConditionNode, type LeafNode, type Operand } from './compile.js';
+import type { RuleDefinition } from './load-rules.js';
+import { renderTemplate } from './template.js';
+
+/** A severity, or `off` to turn a rule off. */
+export type RuleSetting = Severity | 'off';
+
+/** What decides which rules apply and how severe they are. */
+export interface RuleOptions {
+  /** User rules (from {@link loadRules}), evaluated after the built-in ones. */
+  readonly rules?: readonly RuleDefinition[];
+  /** Severity overrides by rule id, as `--rule ID=off|error|warning|info` sets them. */
+  readonly severity?: Readonly<Record<string, RuleSetting>>;
+  /** Turns `blueprint-active` and `bundle-active` off (unless `severity` turns them back on). */
+  readonly includeInactive?: boolean;
+}
+
+/** One rule a pairing breaks. */
+export interface Violation {
+  /** The rule's stable id. */
+  readonly ruleId: string;
+  /** Its severity after overrides. */
+  readonly severity: Severity;
+  /** The rule's message with the pairing's values filled in. */
+  readonly message: string;
+  /** Set when the rule could not be evaluated for this pairing; the pairing counts as breaking it. */
+  readonly error?: string;
+}
+
+/** The cheapest compatible bundle for a blueprint. */
+export interface Suggestion {
+  /** Bundle id. */
+  readonly bundleId: string;
+  /** Its monthly price in USD. */
+  readonly price: number;
+}
+
+/**
+ * The answer for one blueprint and bundle.
+ *
+ * @example
+ * ```ts
+ * { compatible: false, blueprintId: 'windows_server_2019_sql_2016_express', bundleId: 'micro_win_3_0',
+ *   violations: [{ ruleId: 'power-threshold', severity: 'error',
+ *     message: 'bundle micro_win_3_0 has power 500; windows_server_2019_sql_2016_express needs at least 1000' }],
+ *   suggestion: { bundleId: 'small_win_3_0', price: 22 } }
+ * ```
+ */
+export interface Verdict {
+  /** True when no rule of severity `error` fires. */
+  readonly compatible: boolean;
+  /** The blueprint asked about. */
+  readonly blueprintId: string;
+  /** The bundle asked about. */
+  readonly bundleId: string;
+  /** Every rule that fires, in rule order, including warnings and infos. */
+  readonly violations: readonly Violation[];
+  /**
+   * For an incompatible pairing, the cheapest bundle the blueprint is compatible with, of the same
+   * network kind as the bundle asked about (dual-stack or IPv6-only) when there is one.
+   */
+  readonly suggestion?: Suggestion;
+}
+
+/** A rule as it applies in an evaluation: its definition and effective severity. */
+export interface ActiveRule {
+  /** The rule. */
+  readonly definition: RuleDefinition;
+  /** Severity after `includeInactive` and overrides. */
+  readonly severity: Severity;
+}
+
+/** Rule ids `includeInactive` turns off. */
+export const ACTIVITY_RULE_IDS: readonly string[] = ['blueprint-active', 'bundle-active'];
+
+/**
+ * The rules in force, in evaluation order (built-in first, then user rules), with their effective
+ * severities; rules set to `off` are left out.
+ */
+export function activeRules(options: RuleOptions = {}): ActiveRule[] {
+  const all = [...builtinRules(), ...(options.rules ?? [])];
+  const result: ActiveRule[] = [];
+  for (const definition of all) {
+    let setting: RuleSetting = definition.severity;
+    if (options.includeInactive === true && ACTIVITY_RULE_IDS.includes(definition.id)) setting = 'off';
+    const override = options.severity && Object.hasOwn(options.severity, definition.id) ? options.severity[definition.id] : undefined;
+    if (override !== undefined) setting = override;
+    if (setting !== 'off') result.push({ definition, severity: setting });
+  }
+  return result;
+}
+
+/** F, T, or the engine would have rejected (an error). */
+type Tri = 0 | 1 | 2;
+const F: Tri = 0;
+const T: Tri = 1;
+const E: Tri = 2;
+
+/** A row of three-valued results: `t` where true, `e` where the evaluation failed, false elsewhere. */
+interface Bits {
+  readonly t: BitSet;
+  readonly e: BitSet | null;
+}
+
+/** Most rows cached per rule; rows are keyed by the blueprint values the rule reads. */
+const ROW_CACHE_LIMIT = 4096;
+
+/** A compiled rule, bound to one catalog. */
+interface BoundRule {
+  readonly active: ActiveRule;
+  /** Result for one pairing by item indexes. */
+  readonly pair: (bi: number, ui: number) => Tri;
+  /** Result for one blueprint against every bundle. */
+  readonly row: (bi: number) => Bits;
+  /** The blueprint-side key under which a blueprint's row is cached. */
+  readonly rowKey: (bi: number) => string;
+}
+
+/**
+ * Rules bound to one catalog, with the per-item work done once. Build one with
+ * {@link createEvaluator} and reuse it for many pairings; {@link checkPair} does that for you.
+ */
+export interface Evaluator {
+  /** The catalog it evaluates. */
+  readonly catalog: Catalog;
+  /** The rules in force. */
+  readonly rules: readonly ActiveRule[];
+  /** The verdict for one pairing by id (unknown ids give a verdict with an `unknown-*` violation). */
+  check(blueprintId: string, bundleId: string): Verdict;
+  /** Whether blueprint `bi` and bundle `ui` (catalog indexes) are compatible. */
+  isCompatibleAt(bi: number, ui: number): boolean;
+  /** The bundles (as a bit set over catalog indexes) that blueprint `bi` is compatible with. Do not modify it. */
+  compatibleBundles(bi: number): BitSet;
+  /** The cheapest compatible bundle for a blueprint (price, then id), or `undefined`. */
+  cheapestCompatibleBundle(blueprintId: string): Bundle | undefined;
+  /** Catalog index of a blueprint id, or -1. */
+  blueprintIndex(blueprintId: string): number;
+  /** Catalog index of a bundle id, or -1. */
+  bundleIndex(bundleId: string): number;
+}
+
+/**
+ * Binds rules to a catalog. Building costs one pass over the catalog per single-fact condition;
+ * after that a pairing costs a few array reads and, for conditions comparing the two facts, one
+ * operator call.
+ *
+ * @example
+ * ```ts
+ * const evaluator = createEvaluator(catalog);
+ * for (const plan of plans) evaluator.check(plan.blueprintId, plan.bundleId);
+ * ```
+ */
+export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Evaluator {
+  const blueprints = catalog.blueprints;
+  const bundles = catalog.bundles;
+  const bundleCount = bundles.length;
+  const words = wordCount(bundleCount);
+  const everyBundle = fullSet(bundleCount);
+  const constants = {
+    true: { t: everyBundle, e: null } as Bits,
+    false: { t: new Uint32Array(words), e: null } as Bits,
+    error: { t: new Uint32Array(words), e: everyBundle } as Bits,
+  };
+  const rules = activeRules(options);
+  const blueprintIndexById = new Map(blueprints.map((b, i) => [b.blueprintId, i]));
+  const bundleIndexById = new Map(bundles.map((b, i) => [b.bundleId, i]));
+  const bound = rules.map((active) => bindRule(active));
+  const blocking = bound.filter((r) => r.active.severity === 'error');
+
+  /** Runs a condition on one pairing of (possibly absent) items, as the engine would. */
+  function evaluateOnce(node: ConditionNode, bp: Blueprint | undefined, bu: Bundle | undefined): Tri {
+    try {
+      return node.evaluate(bp, bu) ? T : F;
+    } catch {
+      return E;
+    }
+  }
+
+  function bindRule(active: ActiveRule): BoundRule {
+    const root = active.definition.conditions;
+    const pair = bindPair(root);
+    const rowOf = bindRow(root);
+    const keyReaders = blueprintOperands(root).map((operand) => operandReader(operand));
+    const keys: (string | undefined)[] = new Array<string | undefined>(blueprints.length);
+    const rowKey = (bi: number): string => {
+      let key = keys[bi];
+      if (key === undefined) {
+        key = keyReaders.map((read) => valueKey(read(blueprints[bi], undefined))).join('\u0001');
+        keys[bi] = key;
+      }
+      return key;
+    };
+    const cache = new Map<string, Bits>();
+    const row = (bi: number): Bits => {
+      const key = rowKey(bi);
+      let bits = cache.get(key);
+      if (!bits) {
+        bits = rowOf(bi);
+        if (cache.size >= ROW_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+        cache.set(key, bits);
+      }
+      return bits;
+    };
+    return { active, pair, row, rowKey };
+  }
+
+  /** Per-pairing closure. Single-fact subtrees become lookups into results computed here, once. */
+  function bindPair(node: ConditionNode): (bi: number, ui: number) => Tri {
+    if (node.facts === READS_BUNDLE) {
+      const results = Uint8Array.from(bundles, (bu) => evaluateOnce(node, undefined, bu));
+      return (_bi, ui) => results[ui] as Tri;
+    }
+    if (node.facts === READS_BLUEPRINT || node.facts === 0) {
+      const results = Uint8Array.from(blueprints, (bp) => evaluateOnce(node, bp, undefined));
+      return (bi) => results[bi] as Tri;
+    }
+    switch (node.kind) {
+      case 'leaf': {
+        const evaluate = node.evaluate;
+        return (bi, ui) => {
+          try {
+            return evaluate(blueprints[bi], bundles[ui]) ? T : F;
+          } catch {
+            return E;
+          }
+        };
+      }
+      case 'not': {
+        const child = bindPair(node.child);
+        return (bi, ui) => {
+          const r = child(bi, ui);
+          return r === E ? E : r === T ? F : T;
+        };
+      }
+      case 'all':
+      case 'any': {
+        if (node.children.length === 1) return bindPair(node.children[0]!);
+        const isAll = node.kind === 'all';
+        const groups = node.groups.map((g) => g.map(bindPair));
+        return (bi, ui) => {
+          for (const members of groups) {
+            let failed = false;
+            let decided = false;
+            for (const member of members) {
+              const r = member(bi, ui);
+              if (r === E) failed = true;
+              else if (isAll ? r !== T : r === T) decided = true;
+            }
+            if (failed) return E;
+            if (decided) return isAll ? F : T;
+          }
+          return isAll ? T : F;
+        };
+      }
+    }
+  }
+
+  /** Per-blueprint row closure over every bundle at once. */
+  function bindRow(node: ConditionNode): (bi: number) => Bits {
+    if (node.facts === READS_BUNDLE) {
+      const bits = { t: new Uint32Array(words), e: null as BitSet | null };
+      bundles.forEach((bu, ui) => {
+        const r = evaluateOnce(node, undefined, bu);
+        if (r === T) bits.t[ui >>> 5]! |= 1 << (ui & 31);
+        else if (r === E) (bits.e ??= new Uint32Array(words))[ui >>> 5]! |= 1 << (ui & 31);
+      });
+      return () => bits;
+    }
+    if (node.facts === READS_BLUEPRINT || node.facts === 0) {
+      const results = Uint8Array.from(blueprints, (bp) => evaluateOnce(node, bp, undefined));
+      return (bi) => (results[bi] === T ? constants.true : results[bi] === E ? constants.error : constants.false);
+    }
+    switch (node.kind) {
+      case 'leaf':
+        return bindCrossLeafRow(node);
+      case 'not': {
+        const child = bindRow(node.child);
+        return (bi) => {
+          const c = child(bi);
+          const t = new Uint32Array(words);
+          for (let w = 0; w < words; w++) t[w] = ~c.t[w]! & ~(c.e ? c.e[w]! : 0) & everyBundle[w]!;
+          return { t, e: c.e };
+        };
+      }
+      case 'all':
+      case 'any': {
+        if (node.children.length === 0) return () => constants.true;
+        if (node.children.length === 1) return bindRow(node.children[0]!);
+        const isAll = node.kind === 'all';
+        const groups = node.groups.map((g) => g.map(bindRow));
+        return (bi) => {
+          const undecided = Uint32Array.from(everyBundle);
+          const t = new Uint32Array(words);
+          let e: BitSet | null = null;
+          for (const members of groups) {
+            const results = members.map((m) => m(bi));
+            for (let w = 0; w < words; w++) {
+              let failed = 0;
+              let combined = isAll ? 0xffffffff : 0;
+              for (const r of results) {
+                if (r.e) failed |= r.e[w]!;
+                combined = isAll ? combined & r.t[w]! : combined | r.t[w]!;
+              }
+              const open = undecided[w]!;
+              if ((open & failed) !== 0) (e ??= new Uint32Array(words))[w]! |= open & failed;
+              if (isAll) undecided[w] = open & ~failed & combined;
+              else {
+                t[w]! |= open & ~failed & combined;
+                undecided[w] = open & ~failed & ~combined;
+              }
+            }
+          }
+          if (isAll) return { t: undecided, e };
+          return { t, e };
+        };
+      }
+    }
+  }
+
+  /** A comparison of the two facts: one pass over the bundles per distinct blueprint-side value. */
+  function bindCrossLeafRow(node: LeafNode): (bi: number) => Bits {
+    const blueprintSide = [node.left, node.right].find((o) => o.kind === 'fact' && o.fact === 'blueprint')!;
+    const readKey = operandReader(blueprintSide);
+    const cache = new Map<string, Bits>();
+    const evaluate = node.evaluate;
+    return (bi) => {
+      const bp = blueprints[bi]!;
+      const key = valueKey(readKey(bp, undefined));
+      let bits = cache.get(key);
+      if (!bits) {
+        const t = new Uint32Array(words);
+        let e: BitSet | null = null;
+        for (let ui = 0; ui < bundleCount; ui++) {
+          try {
+            if (evaluate(bp, bundles[ui])) t[ui >>> 5]! |= 1 << (ui & 31);
+          } catch {
+            (e ??= new Uint32Array(words))[ui >>> 5]! |= 1 << (ui & 31);
+          }
+        }
+        bits = { t, e };
+        if (cache.size >= ROW_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+        cache.set(key, bits);
+      }
+      return bits;
+    };
+  }
+
+  const compatibleCache = new Map<string, BitSet>();
+  function compatibleBundles(bi: number): BitSet {
+    const key = blocking.map((r) => r.rowKey(bi)).join('\u0000');
+    let set = compatibleCache.get(key);
+    if (!set) {
+      set = Uint32Array.from(everyBundle);
+      for (const rule of blocking) {
+        const bits = rule.row(bi);
+        for (let w = 0; w < words; w++) set[w]! &= ~bits.t[w]! & ~(bits.e ? bits.e[w]! : 0);
+      }
+      if (compatibleCache.size >= ROW_CACHE_LIMIT) compatibleCache.delete(compatibleCache.keys().next().value as string);
+      compatibleCache.set(key, set);
+    }
+    return set;
+  }
+
+  const byPrice = bundles
+    .map((_, ui) => ui)
+    .sort((a, b) => bundles[a]!.price - bundles[b]!.price || (bundles[a]!.bundleId < bundles[b]!.bundleId ? -1 : 1));
+  const cheapestCache = new Map<string, number>();
+  /**
+   * The cheapest compatible bundle for blueprint `bi`; with `likeBundle`, the cheapest of the same
+   * network kind (dual-stack or IPv6-only) if there is one, since a suggestion should not quietly
+   * drop the public IPv4 address a plan had.
+   */
+  function cheapestIndex(bi: number, likeBundle?: number): number {
+    const ipv4 = likeBundle === undefined ? undefined : bundles[likeBundle]!.publicIpv4AddressCount;
+    const key = `${bi}:${ipv4 ?? ''}`;
+    let found = cheapestCache.get(key);
+    if (found === undefined) {
+      const set = compatibleBundles(bi);
+      found = -1;
+      if (!isEmpty(set)) {
+        const candidates = byPrice.filter((ui) => has(set, ui));
+        found = candidates.find((ui) => ipv4 === undefined || bundles[ui]!.publicIpv4AddressCount === ipv4) ?? candidates[0] ?? -1;
+      }
+      cheapestCache.set(key, found);
+    }
+    return found;
+  }
+
+  function violationsAt(bi: number, ui: number): Violation[] {
+    const violations: Violation[] = [];
+    const bp = blueprints[bi]!;
+    const bu = bundles[ui]!;
+    for (const rule of bound) {
+      const r = rule.pair(bi, ui);
+      if (r === F) continue;
+      const { definition } = rule.active;
+      if (r === T) {
+        violations.push({ ruleId: definition.id, severity: rule.active.severity, message: renderTemplate(definition.message, bp, bu) });
+      } else {
+        const reason = describeFailure(definition.conditions, bp, bu);
+        violations.push({
+          ruleId: definition.id,
+          severity: rule.active.severity,
+          message: `rule ${definition.id} could not be evaluated for ${bp.blueprintId} on ${bu.bundleId} (${reason}); the pairing counts as breaking it`,
+          error: reason,
+        });
+      }
+    }
+    return violations;
+  }
+
+  function check(blueprintId: string, bundleId: string): Verdict {
+    const bi = blueprintIndexById.get(blueprintId) ?? -1;
+    const ui = bundleIndexById.get(bundleId) ?? -1;
+    if (bi < 0 || ui < 0) {
+      const violations: Violation[] = [];
+      if (bi < 0) violations.push(unknownId('blueprint', blueprintId, blueprintIndexById.keys()));
+      if (ui < 0) violations.push(unknownId('bundle', bundleId, bundleIndexById.keys()));
+      return { compatible: false, blueprintId, bundleId, violations };
+    }
+    const violations = violationsAt(bi, ui);
+    const compatible = !violations.some((v) => v.severity === 'error');
+    if (compatible) return { compatible, blueprintId, bundleId, violations };
+    const cheapest = cheapestIndex(bi, ui);
+    const suggestion = cheapest < 0 ? undefined : { bundleId: bundles[cheapest]!.bundleId, price: bundles[cheapest]!.price };
+    return { compatible, blueprintId, bundleId, violations, ...(suggestion && { suggestion }) };
+  }
+
+  return {
+    catalog,
+    rules,
+    check,
+    isCompatibleAt: (bi, ui) => {
+      for (const rule of blocking) if (rule.pair(bi, ui) !== F) return false;
+      return true;
+    },
+    compatibleBundles,
+    cheapestCompatibleBundle: (blueprintId) => {
+      const bi = blueprintIndexById.get(blueprintId);
+      if (bi === undefined) return undefined;
+      const ui = cheapestIndex(bi);
+      return ui < 0 ? undefined : bundles[ui];
+    },
+    blueprintIndex: (id) => blueprintIndexById.get(id) ?? -1,
+    bundleIndex: (id) => bundleIndexById.get(id) ?? -1,
+  };
+}
+
+/**
+ * A cache key for a value read from a blueprint. Equal keys must give equal results for every
+ * bundle: the operators compare scalars by value and objects by identity (never equal across two
+ * catalog items), so canonical JSON is enough, once `undefined` is told apart from `null`.
+ */
+function valueKey(value: unknown): string {
+  return value === undefined ? 'u' : 'j' + canonicalJson(value);
+}
+
+/** The blueprint operands a condition reads, in order: what a blueprint's row depends on. */
+function blueprintOperands(node: ConditionNode): Operand[] {
+  switch (node.kind) {
+    case 'leaf':
+      return [node.left, node.right].filter((o) => o.kind === 'fact' && o.fact === 'blueprint');
+    case 'not':
+      return blueprintOperands(node.child);
+    default:
+      return node.children.flatMap(blueprintOperands);
+  }
+}
+
+function describeFailure(node: ConditionNode, bp: Blueprint, bu: Bundle): string {
+  try {
+    node.evaluate(bp, bu);
+    return 'unknown error';
+  } catch (error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  }
+}
+
+function unknownId(kind: 'blueprint' | 'bundle', id: string, known: Iterable<string>): Violation {
+  const near = didYouMean(id, known);
+  return {
+    ruleId: `unknown-${kind}`,
+    severity: 'error',
+    message: `${kind} ${id} is not in the catalog` + (near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ''),
+  };
+}
+
+const evaluatorCache = new WeakMap<Catalog, WeakMap<object, Map<string, Evaluator>>>();
+const NO_USER_RULES: readonly RuleDefinition[] = Object.freeze([]);
+
+/** The evaluator for a catalog and options, built once and reused while both are alive. */
+export function evaluatorFor(catalog: Catalog, options: RuleOptions = {}): Evaluator {
+  let byRules = evaluatorCache.get(catalog);
+  if (!byRules) evaluatorCache.set(catalog, (byRules = new WeakMap()));
+  const rulesKey = options.rules ?? NO_USER_RULES;
+  let bySettings = byRules.get(rulesKey);
+  if (!bySettings) byRules.set(rulesKey, (bySettings = new Map()));
+  const settingsKey = canonicalJson([options.includeInactive === true, options.severity ?? {}]);
+  let evaluator = bySettings.get(settingsKey);
+  if (!evaluator) bySettings.set(settingsKey, (evaluator = createEvaluator(catalog, options)));
+  return evaluator;
+}
+
+/**
+ * Checks one blueprint against one bundle. Synchronous; the work per catalog and options is done
+ * once and cached, so calling it in a loop is cheap.
+ *
+ * @example
+ * ```ts
+ * const verdict = checkPair(catalog, 'windows_server_2019_sql_2016_express', 'micro_win_3_0');
+ * verdict.compatible; // false
+ * verdict.violations[0]?.ruleId; // 'power-threshold'
+ * verdict.suggestion?.bundleId; // 'small_win_3_0'
+ * ```
+ */
+export function checkPair(catalog: Catalog, blueprintId: string, bundleId: string, options: RuleOptions = {}): Verdict {
+  return evaluatorFor(catalog, options).check(blueprintId, bundleId);
+}
+
+/** Which blueprints and bundles a matrix covers. */
+export interface MatrixOptions extends RuleOptions {
+  /** Only these blueprints (default: every active one, or every one with `includeInactive`). */
+  readonly blueprintIds?: readonly string[];
+  /** Only these bundles (default: every active one, or every one with `includeInactive`). */
+  readonly bundleIds?: readonly string[];
+}
+
+/** Every verdict between a set of blueprints (rows) and bundles (columns). */
+export interface CompatibilityMatrix {
+  /** Row ids, in catalog order. */
+  readonly blueprintIds: readonly string[];
+  /** Column ids, in catalog order. */
+  readonly bundleIds: readonly string[];
+  /** Number of compatible cells. */
+  readonly compatibleCount: number;
+  /** Whether a cell is compatible (false for ids outside the matrix). */
+  isCompatible(blueprintId: string, bundleId: string): boolean;
+  /** The full verdict for a cell, with messages. */
+  verdict(blueprintId: string, bundleId: string): Verdict;
+  /** Ids of the rules that fail a cell (every severity), in rule order. */
+  failingRuleIds(blueprintId: string, bundleId: string): string[];
+  /** The columns a row is compatible with, in column order. */
+  compatibleBundleIds(blueprintId: string): string[];
+}
+
+/**
+ * Evaluates every pairing of the chosen blueprints and bundles. Rows of blueprints that read the
+ * same values share their work, so a large catalog costs little more than its distinct values.
+ *
+ * @example
+ * ```ts
+ * const matrix = compatibilityMatrix(catalog);
+ * matrix.compatibleCount;
+ * matrix.isCompatible('wordpress', 'nano_3_0'); // true
+ * ```
+ */
+export function compatibilityMatrix(catalog: Catalog, options: MatrixOptions = {}): CompatibilityMatrix {
+  const evaluator = evaluatorFor(catalog, options);
+  const showInactive = options.includeInactive === true;
+  const rowIndexes = pickIndexes(catalog.blueprints.map((b) => b.blueprintId), options.blueprintIds, (i) => showInactive || catalog.blueprints[i]!.isActive, evaluator.blueprintIndex);
+  const columnIndexes = pickIndexes(catalog.bundles.map((b) => b.bundleId), options.bundleIds, (i) => showInactive || catalog.bundles[i]!.isActive, evaluator.bundleIndex);
+  const columns = new Uint32Array(wordCount(catalog.bundles.length));
+  for (const ui of columnIndexes) columns[ui >>> 5]! |= 1 << (ui & 31);
+  const rows = new Map<number, BitSet>();
+  let compatibleCount = 0;
+  for (const bi of rowIndexes) {
+    const set = evaluator.compatibleBundles(bi);
+    const inMatrix = new Uint32Array(set.length);
+    for (let w = 0; w < set.length; w++) inMatrix[w] = set[w]! & columns[w]!;
+    rows.set(bi, inMatrix);
+    compatibleCount += count(inMatrix);
+  }
+  const blueprintIds = rowIndexes.map((i) => catalog.blueprints[i]!.blueprintId);
+  const bundleIds = columnIndexes.map((i) => catalog.bundles[i]!.bundleId);
+  const rowOf = (id: string) => rows.get(evaluator.blueprintIndex(id));
+  return {
+    blueprintIds,
+    bundleIds,
+    compatibleCount,
+    isCompatible: (blueprintId, bundleId) => {
+      const row = rowOf(blueprintId);
+      const ui = evaluator.bundleIndex(bundleId);
+      return row !== undefined && ui >= 0 && has(row, ui);
+    },
+    verdict: (blueprintId, bundleId) => evaluator.check(blueprintId, bundleId),
+    failingRuleIds: (blueprintId, bundleId) => evaluator.check(blueprintId, bundleId).violations.map((v) => v.ruleId),
+    compatibleBundleIds: (blueprintId) => {
+      const row = rowOf(blueprintId);
+      const ids: string[] = [];
+      if (row) forEachIndex(row, (ui) => ids.push(catalog.bundles[ui]!.bundleId));
+      return ids;
+    },
+  };
+}
+
+function pickIndexes(
+  ids: readonly string[],
+  wanted: readonly string[] | undefined,
+  include: (i: number) => boolean,
+  indexOf: (id: string) => number,
+): number[] {
+  if (wanted === undefined) return ids.map((_, i) => i).filter(include);
+  return [...new Set(wanted.map(indexOf).filter((i) => i >= 0))].sort((a, b) => a - b);
+}
