@@ -35,6 +35,53 @@ export { loadCatalog, catalogText, catalogValue, MAX_DIAGNOSTICS_PER_INPUT } fro
 export type { CatalogFile } from './catalog/catalog.js';
 export { CATALOG_FILE_KIND, createCatalog, toCatalogFile } from './catalog/catalog.js';
 export { loadBuiltinCatalog, BUILTIN_CATALOG_NAME, BUILTIN_STALE_AFTER_DAYS } from './catalog/builtin.js';
-export type { CatalogSummary, ItemCounts } from './catalog/summarize-catalog.js';
+export type { CatalogSummary, ItemCounts, PlatformCounts, BlueprintCounts, BundleCounts } from './catalog/summarize-catalog.js';
 export { summarizeCatalog } from './catalog/summarize-catalog.js';
 export { didYouMean } from './util/did-you-mean.js';
+
+// Rules: loading, evaluating, and the reference engine.
+export type {
+  RuleFile,
+  RuleEvent,
+  RuleEventParams,
+  ReferenceError,
+  RuleDefinition,
+  RuleSource,
+  LoadRulesResult,
+  RuleOptions,
+  RuleSetting,
+  Violation,
+  Verdict,
+  Suggestion,
+  ActiveRule,
+  Evaluator,
+  MatrixOptions,
+  CompatibilityMatrix,
+  RuleInfo,
+  ReferenceOutcome,
+  OperatorName,
+  BitSet,
+} from './rules/index.js';
+export {
+  loadRules,
+  builtinRules,
+  BUILTIN_RULE_IDS,
+  MAX_RULE_FILE_BYTES,
+  MAX_CONDITION_DEPTH,
+  MAX_CONDITIONS,
+  RESERVED_RULE_IDS,
+  checkPair,
+  createEvaluator,
+  evaluatorFor,
+  compatibilityMatrix,
+  activeRules,
+  ACTIVITY_RULE_IDS,
+  listRules,
+  ruleDocsUrl,
+  RULE_DOCS_BASE_URL,
+  runReferenceEngine,
+  restrictedPathResolver,
+  parsePath,
+  MAX_PATH_LENGTH,
+  OPERATORS,
+} from './rules/index.js';

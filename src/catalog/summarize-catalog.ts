@@ -1,5 +1,13 @@
 import type { Catalog } from './model.js';
 
+/** Counts of one platform's items. */
+export interface PlatformCounts {
+  /** Items of the platform. */
+  readonly total: number;
+  /** Active items of the platform. */
+  readonly active: number;
+}
+
 /** Item counts of one kind: total, active, and by platform. */
 export interface ItemCounts {
   /** Every item. */
@@ -9,7 +17,19 @@ export interface ItemCounts {
   /** Items with `isActive: false`. */
   readonly inactive: number;
   /** Counts by platform (a bundle counts once per supported platform), keys sorted. */
-  readonly byPlatform: Readonly<Record<string, { readonly total: number; readonly active: number }>>;
+  readonly byPlatform: Readonly<Record<string, PlatformCounts>>;
+}
+
+/** Blueprint counts, with counts by type (`os`, `app`). */
+export interface BlueprintCounts extends ItemCounts {
+  /** Counts by blueprint type, keys sorted; `(none)` for blueprints without a type. */
+  readonly byType: Readonly<Record<string, number>>;
+}
+
+/** Bundle counts, with the number of IPv6-only bundles. */
+export interface BundleCounts extends ItemCounts {
+  /** Bundles with `publicIpv4AddressCount` 0. */
+  readonly ipv6Only: number;
 }
 
 /** What `catalog show` reports: where the catalog is from and what is in it. */
@@ -25,9 +45,9 @@ export interface CatalogSummary {
   /** Names of the inputs. */
   readonly inputs: readonly string[];
   /** Blueprint counts. */
-  readonly blueprints: ItemCounts & { readonly byType: Readonly<Record<string, number>> };
+  readonly blueprints: BlueprintCounts;
   /** Bundle counts, plus how many are IPv6-only. */
-  readonly bundles: ItemCounts & { readonly ipv6Only: number };
+  readonly bundles: BundleCounts;
 }
 
 /**

@@ -30,16 +30,29 @@ export interface RuleFile {
   /** Conditions that describe a violation. */
   readonly conditions: unknown;
   /** The violation and its metadata. */
-  readonly event: {
-    readonly type: 'violation';
-    readonly params: {
-      readonly severity: Severity;
-      readonly title: string;
-      readonly rationale: string;
-      readonly message: string;
-      readonly docsUrl?: string;
-    };
-  };
+  readonly event: RuleEvent;
+}
+
+/** A rule file's event: always a violation, with the rule's metadata as params. */
+export interface RuleEvent {
+  /** Always `violation`. */
+  readonly type: 'violation';
+  /** The rule's metadata. */
+  readonly params: RuleEventParams;
+}
+
+/** A rule's metadata, kept in the event params so that it survives a trip through json-rules-engine. */
+export interface RuleEventParams {
+  /** Default severity. */
+  readonly severity: Severity;
+  /** One-line summary. */
+  readonly title: string;
+  /** Why the rule exists. */
+  readonly rationale: string;
+  /** Message template with `{{blueprint.member}}` / `{{bundle.member}}` placeholders. */
+  readonly message: string;
+  /** Link to documentation (https only). */
+  readonly docsUrl?: string;
 }
 
 /** A loaded, validated and compiled rule. */
@@ -52,7 +65,10 @@ export interface RuleDefinition {
   readonly title: string;
   /** Why the rule exists. */
   readonly rationale: string;
-  /** Message template, parsed. */
+  /**
+   * Message template, parsed.
+   * @internal
+   */
   readonly message: MessageTemplate;
   /** Link to the rule's documentation, when it has one. */
   readonly docsUrl?: string;
@@ -62,7 +78,10 @@ export interface RuleDefinition {
   readonly file?: string;
   /** The rule JSON as validated (frozen), for json-rules-engine and `rules show`. */
   readonly json: RuleFile;
-  /** The compiled conditions. */
+  /**
+   * The compiled conditions.
+   * @internal
+   */
   readonly conditions: ConditionNode;
 }
 

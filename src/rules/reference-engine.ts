@@ -13,7 +13,13 @@ import type { RuleFile } from './load-rules.js';
 import { restrictedPathResolver } from './path.js';
 
 /** What json-rules-engine made of one rule for one pairing. */
-export type ReferenceOutcome = 'fired' | 'passed' | { readonly error: string };
+export type ReferenceOutcome = 'fired' | 'passed' | ReferenceError;
+
+/** The engine rejected the run. */
+export interface ReferenceError {
+  /** The rejection, as `Name: message`. */
+  readonly error: string;
+}
 
 /**
  * Runs one validated rule for one pairing through json-rules-engine, with the restricted path
