@@ -4,13 +4,23 @@
  * path resolver (jsonpath-plus never sees a rule's path), and each run gets its own engine,
  * since runs that overlap on one engine can silently skip rules.
  *
- * json-rules-engine is imported only when this module is used.
+ * json-rules-engine is an optional peer dependency: the package never needs it to evaluate rules,
+ * and leaving it out keeps jsonpath-plus (and its advisories) out of what the package installs.
+ * Install it next to lightsail-compat to use this module.
  *
  * @module
  */
 import type { Blueprint, Bundle } from '../catalog/model.js';
 import type { RuleFile } from './load-rules.js';
 import { restrictedPathResolver } from './path.js';
+
+async function importEngine(): Promise<typeof import('json-rules-engine')> {
+  try {
+    return await import('json-rules-engine');
+  } catch (error) {
+    throw new Error('runReferenceEngine needs json-rules-engine 7.3.1, an optional peer dependency: npm install json-rules-engine@7.3.1', { cause: error });
+  }
+}
 
 /** What json-rules-engine made of one rule for one pairing. */
 export type ReferenceOutcome = 'fired' | 'passed' | ReferenceError;
@@ -24,7 +34,7 @@ export interface ReferenceError {
 /**
  * Runs one validated rule for one pairing through json-rules-engine, with the restricted path
  * resolver. Resolves to whether the rule fired (the pairing violates it), or the error the run
- * rejected with.
+ * rejected with. Rejects only when json-rules-engine is not installed.
  *
  * @example
  * ```ts
@@ -32,7 +42,7 @@ export interface ReferenceError {
  * ```
  */
 export async function runReferenceEngine(rule: RuleFile, blueprint: Blueprint, bundle: Bundle): Promise<ReferenceOutcome> {
-  const { Engine } = await import('json-rules-engine');
+  const { Engine } = await importEngine();
   // The engine rewrites `priority` on the objects it is given, so it gets a copy.
   const engine = new Engine([structuredClone(rule) as never], { pathResolver: restrictedPathResolver });
   try {
