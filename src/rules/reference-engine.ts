@@ -14,7 +14,7 @@ import type { Blueprint, Bundle } from '../catalog/model.js';
 import type { RuleFile } from './load-rules.js';
 import { restrictedPathResolver } from './path.js';
 
-async function importEngine(): Promise<typeof import('json-rules-engine')> {
+async function importEngine(): Promise<{ Engine: typeof import('json-rules-engine').Engine }> {
   try {
     return await import('json-rules-engine');
   } catch (error) {
