@@ -129,3 +129,22 @@ export function tokenLoop(listKey: 'blueprints' | 'bundles', items: readonly unk
 export function neverEnding(listKey: 'blueprints' | 'bundles'): Handler {
   return (_request, call) => ({ json: { [listKey]: [], nextPageToken: `more-${call}` } });
 }
+
+/** The region a request was signed for, from its SigV4 credential scope. */
+export function signedRegion(request: RecordedRequest): string | undefined {
+  return /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\/lightsail\//.exec(String(request.headers.authorization ?? ''))?.[1];
+}
+
+/** The access key id a request was signed with. */
+export function signedAccessKey(request: RecordedRequest): string | undefined {
+  return /Credential=([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1];
+}
+
+/** Dispatches on the region a request was signed for; a region without a handler is refused as Lightsail would. */
+export function byRegion(handlers: Readonly<Record<string, Handler>>): Handler {
+  return (request, call) => {
+    const region = signedRegion(request) ?? '';
+    const handler = handlers[region];
+    return handler ? handler(request, call) : { error: 'InvalidInputException', message: `the fake server has no data for ${region}` };
+  };
+}
