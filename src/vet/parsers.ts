@@ -9,12 +9,14 @@
  * @module
  */
 import { createRequire } from 'node:module';
+import type * as Momoa from '@humanwhocodes/momoa';
 import type { Language, Parser } from 'web-tree-sitter';
+import type * as Yaml from 'yaml';
 
 /** The `yaml` module. */
-export type YamlModule = typeof import('yaml');
+export type YamlModule = typeof Yaml;
 /** The momoa module (JSON with positions). */
-export type JsonModule = typeof import('@humanwhocodes/momoa');
+export type JsonModule = typeof Momoa;
 
 /** A ready tree-sitter parser for Terraform's HCL dialect. */
 export interface HclParser {

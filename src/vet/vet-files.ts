@@ -129,7 +129,8 @@ export function parseVetSources(sources: readonly VetSource[], parsers: VetParse
       case 'config': {
         const parsed = parseStructured(source, detected.syntax);
         if (parsed?.ok !== true) break;
-        const content = configContent(source.name, parsed.root);
+        const comments = detected.syntax === 'yaml' && source.text.includes(IGNORE_MARKER) ? yamlComments(source.text) : [];
+        const content = configContent(source.name, parsed.root, comments);
         errors.push(...content.errors);
         instances.push(...content.instances);
         scoped.push(...content.scoped);
@@ -237,7 +238,7 @@ export function checkParsedSources(parsed: ParsedSources, options: CheckOptions)
     const s = parsed.scoped.find((x) => scopedSuppressionCovers(x, f));
     return s ? { ...f, suppressed: true, ...(s.suppression.reason !== undefined && { suppressionReason: s.suppression.reason }) } : f;
   });
-  marked.sort(compareFindings);
+  const ordered = marked.map(canonicalFinding).sort(compareFindings);
   const resources: CheckedResource[] = parsed.instances
     .map((i) => ({ file: i.file, resource: i.resource, line: i.line, column: i.column }))
     .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.resource, b.resource));
@@ -245,7 +246,7 @@ export function checkParsedSources(parsed: ParsedSources, options: CheckOptions)
   let warnings = 0;
   let infos = 0;
   let suppressed = 0;
-  for (const f of marked) {
+  for (const f of ordered) {
     if (f.suppressed) suppressed++;
     else if (f.severity === 'error') errors++;
     else if (f.severity === 'warning') warnings++;
@@ -253,9 +254,26 @@ export function checkParsedSources(parsed: ParsedSources, options: CheckOptions)
   }
   return {
     errors: parsed.errors,
-    findings: marked,
+    findings: ordered,
     resources,
     summary: { filesScanned: parsed.filesScanned, resources: resources.length, errors, warnings, infos, suppressed },
+  };
+}
+
+/** The finding with its members in the documented order, so JSON output reads the same everywhere. */
+export function canonicalFinding(f: Finding): Finding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    resource: f.resource,
+    suppressed: f.suppressed,
+    ...(f.suppressionReason !== undefined && { suppressionReason: f.suppressionReason }),
+    ...(f.suggestion !== undefined && { suggestion: f.suggestion }),
+    ...(f.region !== undefined && { region: f.region }),
   };
 }
 

@@ -9,13 +9,18 @@ import { failsRun, type ReportInput } from './common.js';
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '\ufffd')
+  return Array.from(text, (ch) => (isXmlChar(ch.codePointAt(0) ?? 0) ? ch : '\ufffd'))
+    .join('')
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&apos;');
+}
+
+/** Whether XML 1.0 can carry a code point (tab, newlines, and most others; not NUL, controls or lone surrogates). */
+function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
 function describe(f: Finding): string {
@@ -29,7 +34,7 @@ export function formatJunit(input: ReportInput): string {
   const byFile = new Map<string, Map<string, Finding[]>>();
   const ensure = (file: string, resource: string): Finding[] => {
     let resources = byFile.get(file);
-    if (!resources) byFile.set(file, (resources = new Map()));
+    if (!resources) byFile.set(file, (resources = new Map<string, Finding[]>()));
     let list = resources.get(resource);
     if (!list) resources.set(resource, (list = []));
     return list;

@@ -230,7 +230,7 @@ function resolveFindInMap(arg: PNode, template: Template, depth: number): Outcom
       const value = scalarString(get(level, secondKey));
       if (value === undefined) continue;
       const any = top.enumerated || second.enumerated;
-      candidates.push({ value, origin: `Mappings ${mapName} ${topKey} ${secondKey}${any ? ' (one of the values the map can give)' : ''}` });
+      candidates.push({ value, origin: `Mappings ${mapName}/${topKey}/${secondKey}${any ? ', a key known only at deploy time' : ''}` });
     }
   }
   if (candidates.length === 0) return unknown(`Fn::FindInMap ${mapName} has no value for these keys`);

@@ -8,6 +8,7 @@ import { posix } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.js';
 import * as generated from '../../generated/validators.js';
 import { describeSchemaError, schemaErrors, valueAtPointer, type SchemaValidator } from '../../schemas.js';
+import { suppressionsFor, type SourceComment } from '../suppression.js';
 import type { AttributeValue, Finding, Suppression, VetInstance } from '../types.js';
 import { get, getEntry, nodeAtPointer, scalarString, toPlain, type PNode } from './positioned.js';
 
@@ -44,13 +45,19 @@ export interface ConfigContent {
 
 const ATTRIBUTES = ['blueprint', 'bundle', 'ipAddressType', 'keyPair', 'accessProtocol', 'region'] as const;
 
-/** Reads a parsed config document: validates it, then lists its instances and suppressions. */
-export function configContent(file: string, root: PNode): ConfigContent {
+/**
+ * Reads a parsed config document: validates it, then lists its instances and suppressions.
+ * `comments` are the YAML comments, for `# lightsail-compat-ignore` above or inside an instance.
+ */
+export function configContent(file: string, root: PNode, comments: readonly SourceComment[] = []): ConfigContent {
   const plain = toPlain(root);
   const errors = schemaErrors(validateConfigDocument, plain);
   if (errors.length > 0) {
     const diagnostics = errors.slice(0, 20).map((e): Diagnostic => {
-      const node = nodeAtPointer(root, e.instancePath);
+      const parent = nodeAtPointer(root, e.instancePath);
+      // Point at the offending key itself where the error names one.
+      const key = e.keyword === 'additionalProperties' ? getEntry(parent, String(e.params['additionalProperty'])) : undefined;
+      const node = key ? { pos: key.keyPos } : parent;
       return {
         severity: 'error',
         code: 'invalid-config',
@@ -80,7 +87,7 @@ export function configContent(file: string, root: PNode): ConfigContent {
       endLine: item.endLine,
       ...attrs,
       ipAddressTypeSettable: true,
-      suppressions: ignoreList(file, get(item, 'ignore')).map((s) => s.suppression),
+      suppressions: [...ignoreList(file, get(item, 'ignore')).map((s) => s.suppression), ...suppressionsFor(comments, file, item.pos.line, item.endLine)],
     });
   }
   return { instances, scoped: ignoreList(file, get(root, 'ignore')), errors: [] };

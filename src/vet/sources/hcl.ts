@@ -128,7 +128,7 @@ function convertBody(node: Node): HclBody {
 function templateLiteralText(node: Node): string {
   return node.namedChildren
     .filter((c) => c?.type === 'template_literal')
-    .map((c) => unescapeTemplate(c!.text))
+    .map((c) => unescapeTemplate(c?.text ?? ''))
     .join('');
 }
 

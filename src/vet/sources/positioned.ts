@@ -199,7 +199,7 @@ export function parseYamlPositioned(yaml: YamlModule, text: string): ParseOutcom
   }
   const budget = { nodes: 0 };
   try {
-    const root = doc.contents ? fromYaml(yaml, doc, doc.contents as YamlNode, lineCounter, budget, 0) : undefined;
+    const root = doc.contents ? fromYaml(yaml, doc, doc.contents, lineCounter, budget, 0) : undefined;
     if (!root) return { ok: false, error: { message: 'the file is empty', line: 1, column: 1 } };
     return { ok: true, root };
   } catch (error) {
@@ -236,7 +236,7 @@ function fromYaml(
   let result: PNode;
   if (yaml.isAlias(node)) {
     const target = node.resolve(doc);
-    result = target ? fromYaml(yaml, doc, target as YamlNode, lc, budget, depth + 1) : { kind: 'scalar', pos, endLine, value: null };
+    result = target ? fromYaml(yaml, doc, target, lc, budget, depth + 1) : { kind: 'scalar', pos, endLine, value: null };
     return { ...result, pos, endLine };
   } else if (yaml.isMap(node)) {
     const entries: PEntry[] = [];
@@ -256,7 +256,8 @@ function fromYaml(
     result = { kind: 'seq', pos, endLine, items: node.items.map((item) => fromYaml(yaml, doc, item as YamlNode, lc, budget, depth + 1)) };
   } else if (yaml.isScalar(node)) {
     const v = node.value;
-    const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+    // Other scalar values (binary, big integers) are no ids: read them as null.
+    const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : null;
     result = { kind: 'scalar', pos, endLine, value };
   } else {
     result = { kind: 'scalar', pos, endLine, value: null };

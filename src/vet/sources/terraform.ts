@@ -319,6 +319,7 @@ function evaluate(expr: HclExpr, scope: Scope, depth: number): Outcome {
         if (!key.ok) return key;
         const value = single(evaluate(e.value, scope, depth + 1));
         if (!value.ok) return value;
+        if (key.value === null || typeof key.value === 'object') return unknown(`${shorten(expr.text)} has a key that is not a string`);
         entries.set(String(key.value), value.value);
       }
       return { ok: true, candidates: [{ value: entries }] };
@@ -344,20 +345,20 @@ function single(outcome: Outcome): { ok: true; value: TfValue } | { ok: false; r
 }
 
 function evaluateTemplate(expr: HclExpr & { type: 'template' }, scope: Scope, depth: number): Outcome {
-  let results: TfCandidate[] = [{ value: '' }];
+  let results: { value: string; origin?: string }[] = [{ value: '' }];
   for (const part of expr.parts) {
     if (typeof part === 'string') {
-      results = results.map((r) => ({ ...r, value: String(r.value) + part }));
+      results = results.map((r) => ({ ...r, value: r.value + part }));
       continue;
     }
     const outcome = evaluate(part, scope, depth + 1);
     if (!outcome.ok) return outcome;
-    const next: TfCandidate[] = [];
+    const next: { value: string; origin?: string }[] = [];
     for (const r of results) {
       for (const c of outcome.candidates) {
         if (c.value !== null && typeof c.value === 'object') return unknown(`${shorten(expr.text)} interpolates a collection`);
         const origin = [r.origin, c.origin].filter((o) => o !== undefined).join(', ');
-        next.push({ value: String(r.value) + (c.value === null ? '' : String(c.value)), ...(origin !== '' && { origin }) });
+        next.push({ value: r.value + (c.value === null ? '' : String(c.value)), ...(origin !== '' && { origin }) });
       }
     }
     if (next.length > MAX_CANDIDATES) return unknown(`${shorten(expr.text)} has more than ${MAX_CANDIDATES} possible values`);
@@ -437,7 +438,7 @@ function applySteps(
     const next: TfCandidate[] = [];
     for (const c of current) {
       const v = lookup(c.value, key);
-      if (v === undefined) return unknown(`${text} has no element ${JSON.stringify(typeof key === 'object' ? String(key) : key)}`);
+      if (v === undefined) return unknown(`${text} has no element ${typeof key === 'object' && key !== null ? '(a collection)' : JSON.stringify(key)}`);
       next.push({ ...c, value: v });
     }
     current = next;
@@ -445,11 +446,16 @@ function applySteps(
   return { ok: true, candidates: current };
 }
 
+function isTfMap(value: TfValue): value is ReadonlyMap<string, TfValue> {
+  return value instanceof Map;
+}
+
 function lookup(value: TfValue, key: TfValue): TfValue | undefined {
-  if (value instanceof Map) return typeof key === 'string' || typeof key === 'number' ? value.get(String(key)) : undefined;
+  if (isTfMap(value)) return typeof key === 'string' || typeof key === 'number' ? value.get(String(key)) : undefined;
   if (Array.isArray(value)) {
     const index = typeof key === 'number' ? key : typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : NaN;
-    return Number.isInteger(index) ? (value as readonly TfValue[])[index] : undefined;
+    const list: readonly TfValue[] = value;
+    return Number.isInteger(index) ? list[index] : undefined;
   }
   return undefined;
 }
