@@ -85,3 +85,15 @@ export {
   MAX_PATH_LENGTH,
   OPERATORS,
 } from './rules/index.js';
+// Live catalogs and access details: these talk to AWS through the SDK (loaded only when called),
+// unlike everything above. Failures are LiveErrors with one-line messages.
+export type { LiveClientOptions, AwsCredentials } from './live/client.js';
+export { DEFAULT_MAX_ATTEMPTS } from './live/client.js';
+export type { LiveErrorCode } from './live/errors.js';
+export { LiveError } from './live/errors.js';
+export type { FetchCatalogOptions, FetchCatalogResult, ListingOptions, ListingOperation, PageEvent } from './live/fetch-catalog.js';
+export { fetchCatalog, DEFAULT_MAX_PAGES } from './live/fetch-catalog.js';
+export type { GetAccessDetailsOptions, AccessDetails, AccessProtocol, PasswordStatus, HostKey, WaitOptions, WaitEvent } from './live/access-details.js';
+export { getAccessDetails } from './live/access-details.js';
+export type { DecryptPasswordOptions } from './live/decrypt-password.js';
+export { decryptWindowsPassword } from './live/decrypt-password.js';

@@ -72,7 +72,12 @@ export interface AccessDetails {
   /** Where the password stands. */
   readonly passwordStatus: PasswordStatus;
   /** RDP: the encrypted password and the key pair it was encrypted for. */
-  readonly passwordData?: { readonly ciphertext?: string; readonly keyPairName?: string };
+  readonly passwordData?: {
+    /** The password encrypted with the key pair's public key, base64; empty while not ready. */
+    readonly ciphertext?: string;
+    /** The key pair the instance was created with. */
+    readonly keyPairName?: string;
+  };
   /** SSH: the temporary private key (OpenSSH clients: save as `tempkey`). */
   readonly privateKey?: string;
   /** SSH: the certificate for the temporary key (save as `tempkey-cert.pub`). */

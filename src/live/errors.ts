@@ -28,6 +28,7 @@ export type LiveErrorCode =
 
 /** A live call failed. `message` is one line, fit to show a user as it is. */
 export class LiveError extends Error {
+  /** Always `LiveError`. */
   override readonly name = 'LiveError';
 
   /**

@@ -58,7 +58,12 @@ export interface FetchCatalogResult {
    */
   readonly diagnostics: readonly Diagnostic[];
   /** Pages read from each listing. */
-  readonly pages: { readonly blueprints: number; readonly bundles: number };
+  readonly pages: {
+    /** Pages of `GetBlueprints`. */
+    readonly blueprints: number;
+    /** Pages of `GetBundles`. */
+    readonly bundles: number;
+  };
   /** The listing options used, which the cache keys on. */
   readonly listing: ListingOptions;
 }
