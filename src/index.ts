@@ -97,3 +97,39 @@ export type { GetAccessDetailsOptions, AccessDetails, AccessProtocol, PasswordSt
 export { getAccessDetails } from './live/access-details.js';
 export type { DecryptPasswordOptions } from './live/decrypt-password.js';
 export { decryptWindowsPassword } from './live/decrypt-password.js';
+// vet: Terraform, plans, CloudFormation and configs checked against the catalog and rules. The
+// core takes file text and returns findings; parsers load lazily per syntax (loadVetParsers).
+export type {
+  Position,
+  SourceKind,
+  VetSource,
+  Candidate,
+  AttributeValue,
+  Suppression,
+  VetInstance,
+  BundleSuggestion,
+  Finding,
+  CheckedResource,
+  VetSummary,
+  VetResult,
+} from './vet/types.js';
+export type { ParsedSources, CheckOptions, VetOptions, RegionCatalog } from './vet/vet-files.js';
+export { vetSources, parseVetSources, checkParsedSources, syntaxesFor, instanceRegions, compareFindings, canonicalFinding } from './vet/vet-files.js';
+export type { VetParsers, HclParser, YamlModule, JsonModule, Syntax } from './vet/parsers.js';
+export { loadVetParsers } from './vet/parsers.js';
+export type { ScopedSuppression } from './vet/sources/config.js';
+export type { UnknownSetting } from './vet/checks.js';
+export type { VetCheck } from './vet/check-metadata.js';
+export { VET_CHECKS } from './vet/check-metadata.js';
+export type { FailOn, RuleDescriptor, ReportInput } from './vet/formatters/common.js';
+export { FAIL_ON_VALUES, failsRun, runFails } from './vet/formatters/common.js';
+export type { VetFormat } from './vet/formatters/index.js';
+export { VET_FORMATS, formatReport } from './vet/formatters/index.js';
+export type { TextStyles } from './vet/formatters/text.js';
+export { formatText } from './vet/formatters/text.js';
+export type { JsonReport } from './vet/formatters/json.js';
+export { formatJson, jsonReport } from './vet/formatters/json.js';
+export { formatSarif, sarifLog } from './vet/formatters/sarif.js';
+export { formatJunit } from './vet/formatters/junit.js';
+export { formatGithub } from './vet/formatters/github.js';
+export { formatMarkdown } from './vet/formatters/markdown.js';

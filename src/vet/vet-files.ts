@@ -171,7 +171,12 @@ export function instanceRegions(parsed: ParsedSources): string[] {
 }
 
 /** A catalog, or why there is none for a region. */
-export type RegionCatalog = Catalog | { readonly unavailable: string };
+export type RegionCatalog =
+  | Catalog
+  | {
+      /** Why there is no catalog for the region, for the `region-catalog` finding. */
+      readonly unavailable: string;
+    };
 
 /** How instances are checked. */
 export interface CheckOptions {

@@ -11,7 +11,12 @@ export interface JsonReport {
   /** Every finding, suppressed ones included. */
   readonly findings: readonly Finding[];
   /** Counts, the threshold, and whether the run fails. */
-  readonly summary: VetSummary & { readonly failOn: FailOn; readonly failed: boolean };
+  readonly summary: VetSummary & {
+    /** The `--fail-on` threshold. */
+    readonly failOn: FailOn;
+    /** Whether a finding reaches it (the exit code is then 1). */
+    readonly failed: boolean;
+  };
 }
 
 /** The JSON report as a value. */
