@@ -213,7 +213,12 @@ function loadRule(source: RuleSource, origin: 'builtin' | 'user'): LoadOne {
  */
 function pickSchemaErrors<T extends { instancePath: string; keyword: string }>(errors: readonly T[]): T[] {
   const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
-  const pool = concrete.length > 0 ? concrete : [...errors];
+  // A value that has a branch's type but breaks one of its constraints (a 501-character string
+  // value) also fails every other branch on type ("must be a number"), which only misleads: where
+  // a value has a constraint error, its type errors are dropped.
+  const constrained = new Set(concrete.filter((e) => e.keyword !== 'type').map((e) => e.instancePath));
+  const relevant = concrete.filter((e) => e.keyword !== 'type' || !constrained.has(e.instancePath));
+  const pool = relevant.length > 0 ? relevant : [...errors];
   const depth = (e: T) => e.instancePath.split('/').length;
   const deepest = Math.max(...pool.map(depth));
   const seen = new Set<string>();
