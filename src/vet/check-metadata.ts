@@ -1,7 +1,8 @@
 /**
  * Metadata of the checks `vet` runs itself, beside the pair rules of the evaluator: ids, titles,
  * default severities and why each exists. One registry, so docs, SARIF rules and `rules list`
- * agree (tests keep `docs/rules/` in step with it).
+ * agree (tests keep `docs/rules/` in step with it). Their documentation URLs come from the rules
+ * module's `ruleDocsUrl`, like every other rule's.
  *
  * @module
  */
@@ -76,17 +77,6 @@ export const VET_CHECKS: readonly VetCheck[] = [
       'For a Windows instance created with a key pair other than LightsailDefaultKeyPair, GetInstanceAccessDetails returns an empty password; it must be decrypted from passwordData.ciphertext with that key pair\'s private key.',
   },
 ];
-
-/** Where the documentation of a rule or check lives. */
-export const RULE_DOCS_BASE_URL = 'https://github.com/lightsail-compat/lightsail-compat/blob/main/docs/rules/';
-
-/**
- * The documentation URL of a vet check (`docs/rules/<id>.md`). Kept here until the rules module
- * exports one for every rule; then this can defer to it.
- */
-export function vetCheckDocsUrl(id: string): string {
-  return `${RULE_DOCS_BASE_URL}${encodeURIComponent(id)}.md`;
-}
 
 /** The vet check with this id, if it is one. */
 export function findVetCheck(id: string): VetCheck | undefined {

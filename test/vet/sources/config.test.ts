@@ -45,3 +45,11 @@ describe('lightsail-compat config', () => {
     ]);
   });
 });
+
+describe('lazy parsing', () => {
+  it('needs only the YAML parser for a YAML config, and only HCL for Terraform', async () => {
+    const { syntaxesFor } = await import('../../../src/vet/vet-files.js');
+    expect([...syntaxesFor([source('lightsail-compat.yaml', 'instances: []\n')])]).toEqual(['yaml']);
+    expect([...syntaxesFor([source('main.tf', ''), source('notes.md', '# x')], [source('ci.tfvars', '')])]).toEqual(['hcl']);
+  });
+});
