@@ -11,7 +11,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['test/*.js', 'src/build/*.mjs'] }, tsconfigRootDir: dirname(dirname(fileURLToPath(import.meta.url))) },
+      parserOptions: { projectService: { allowDefaultProject: ['test/*.js', 'test/bench/*.mjs', 'src/build/*.mjs'] }, tsconfigRootDir: dirname(dirname(fileURLToPath(import.meta.url))) },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -26,7 +26,9 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', structuredClone: 'readonly', URL: 'readonly', setTimeout: 'readonly', performance: 'readonly', Buffer: 'readonly' },
+    },
   },
   {
     files: ['test/**/*.ts'],

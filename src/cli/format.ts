@@ -34,6 +34,7 @@ export function formatPrice(price: number): string {
  * columns. Widths ignore ANSI escapes, so styled cells still line up.
  */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[] = []): string {
+  // eslint-disable-next-line no-control-regex -- matching the ANSI escapes this module writes is the point
   const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
   const widths = header.map((h, c) => Math.max(visible(h), ...rows.map((r) => visible(r[c] ?? ''))));
   const line = (cells: readonly string[]) =>

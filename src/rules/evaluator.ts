@@ -470,10 +470,25 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
 /**
  * A cache key for a value read from a blueprint. Equal keys must give equal results for every
  * bundle: the operators compare scalars by value and objects by identity (never equal across two
- * catalog items), so canonical JSON is enough, once `undefined` is told apart from `null`.
+ * catalog items), so canonical JSON is enough for objects. Scalars get a key of their own, tagged
+ * by type: that is much cheaper than JSON (it is computed per blueprint and rule), and it keeps
+ * apart what JSON merges, such as `NaN` and `null` (JSON writes both as `null`, yet `null` equals
+ * a bundle's `null` and `NaN` equals nothing). Strings carry their length, so that keys joined
+ * into a row key cannot run into each other.
  */
 function valueKey(value: unknown): string {
-  return value === undefined ? 'u' : 'j' + canonicalJson(value);
+  switch (typeof value) {
+    case 'undefined':
+      return 'u';
+    case 'string':
+      return `s${value.length}:${value}`;
+    case 'number':
+      return `n${value}`; // NaN, Infinity; -0 as 0, which no operator tells apart
+    case 'boolean':
+      return value ? 't' : 'f';
+    default:
+      return value === null ? 'z' : 'j' + canonicalJson(value);
+  }
 }
 
 /** The blueprint operands a condition reads, in order: what a blueprint's row depends on. */
@@ -515,8 +530,9 @@ export function evaluatorFor(catalog: Catalog, options: RuleOptions = {}): Evalu
   if (!byRules) evaluatorCache.set(catalog, (byRules = new WeakMap()));
   const rulesKey = options.rules ?? NO_USER_RULES;
   let bySettings = byRules.get(rulesKey);
-  if (!bySettings) byRules.set(rulesKey, (bySettings = new Map()));
-  const settingsKey = canonicalJson([options.includeInactive === true, options.severity ?? {}]);
+  if (!bySettings) byRules.set(rulesKey, (bySettings = new Map<string, Evaluator>()));
+  // checkPair calls this once per pairing, usually without overrides: no JSON for those.
+  const settingsKey = options.severity === undefined ? String(options.includeInactive === true) : canonicalJson([options.includeInactive === true, options.severity]);
   let evaluator = bySettings.get(settingsKey);
   if (!evaluator) bySettings.set(settingsKey, (evaluator = createEvaluator(catalog, options)));
   return evaluator;
@@ -578,8 +594,8 @@ export interface CompatibilityMatrix {
 export function compatibilityMatrix(catalog: Catalog, options: MatrixOptions = {}): CompatibilityMatrix {
   const evaluator = evaluatorFor(catalog, options);
   const showInactive = options.includeInactive === true;
-  const rowIndexes = pickIndexes(catalog.blueprints.map((b) => b.blueprintId), options.blueprintIds, (i) => showInactive || catalog.blueprints[i]!.isActive, evaluator.blueprintIndex);
-  const columnIndexes = pickIndexes(catalog.bundles.map((b) => b.bundleId), options.bundleIds, (i) => showInactive || catalog.bundles[i]!.isActive, evaluator.bundleIndex);
+  const rowIndexes = pickIndexes(catalog.blueprints.map((b) => b.blueprintId), options.blueprintIds, (i) => showInactive || catalog.blueprints[i]!.isActive, (id) => evaluator.blueprintIndex(id));
+  const columnIndexes = pickIndexes(catalog.bundles.map((b) => b.bundleId), options.bundleIds, (i) => showInactive || catalog.bundles[i]!.isActive, (id) => evaluator.bundleIndex(id));
   const columns = new Uint32Array(wordCount(catalog.bundles.length));
   for (const ui of columnIndexes) columns[ui >>> 5]! |= 1 << (ui & 31);
   const rows = new Map<number, BitSet>();

@@ -384,7 +384,7 @@ function compileCondition(raw: unknown): ConditionNode {
   const right =
     value !== null && typeof value === 'object' && !Array.isArray(value)
       ? factOperand((value as { fact: FactName }).fact, (value as { path?: string }).path)
-      : { kind: 'literal' as const, value: Array.isArray(value) ? Object.freeze([...value]) : value };
+      : { kind: 'literal' as const, value: Array.isArray(value) ? Object.freeze([...(value as unknown[])]) : value };
   return leaf(left, record['operator'] as Parameters<typeof leaf>[1], right, priority);
 }
 

@@ -10,11 +10,12 @@
  *
  * @module
  */
+import type { Engine } from 'json-rules-engine';
 import type { Blueprint, Bundle } from '../catalog/model.js';
 import type { RuleFile } from './load-rules.js';
 import { restrictedPathResolver } from './path.js';
 
-async function importEngine(): Promise<{ Engine: typeof import('json-rules-engine').Engine }> {
+async function importEngine(): Promise<{ Engine: typeof Engine }> {
   try {
     return await import('json-rules-engine');
   } catch (error) {

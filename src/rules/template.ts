@@ -22,11 +22,11 @@ export function parseTemplate(text: string): { ok: true; template: MessageTempla
     last = match.index + match[0].length;
   }
   parts.push(text.slice(last));
-  const stray = parts.find((p) => typeof p === 'string' && (p.includes('{{') || p.includes('}}')));
+  const stray = parts.find((p): p is string => typeof p === 'string' && (p.includes('{{') || p.includes('}}')));
   if (stray !== undefined) {
     return {
       ok: false,
-      reason: `message has a placeholder that is not {{blueprint.member}} or {{bundle.member}} near ${JSON.stringify(String(stray).slice(0, 40))}`,
+      reason: `message has a placeholder that is not {{blueprint.member}} or {{bundle.member}} near ${JSON.stringify(stray.slice(0, 40))}`,
     };
   }
   return { ok: true, template: parts.filter((p) => p !== '') };
@@ -46,5 +46,6 @@ function formatValue(value: unknown): string {
   if (value === undefined || value === null) return '(none)';
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(formatValue).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as string | number | boolean);
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : typeof value;
 }
