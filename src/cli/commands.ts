@@ -7,6 +7,7 @@ import type { CommandEntry } from './command.js';
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'check', summary: 'say whether a blueprint runs on a bundle, and why not', load: () => import('./commands/check.js') },
   { name: 'recommend', summary: 'list compatible pairings that meet criteria, cheapest first', load: () => import('./commands/recommend.js') },
+  { name: 'matrix', summary: 'every blueprint against every bundle, as a table, CSV, JSON, Markdown or an HTML page', load: () => import('./commands/matrix.js') },
   { name: 'rules', summary: 'list the rules in force, or show one', load: () => import('./commands/rules.js') },
   { name: 'vet', summary: 'check Terraform, plans, CloudFormation and configs in CI', load: () => import('./commands/vet.js') },
   { name: 'catalog', summary: 'validate, show, compare or pull blueprint and bundle catalogs', load: () => import('./commands/catalog.js') },
