@@ -28,6 +28,12 @@ export interface VetSource {
    * file met in a directory walk is then skipped.
    */
   readonly explicit?: boolean;
+  /**
+   * Read only for resolution: a `.tf` or variables file beside a Terraform file the user named,
+   * so that its variables, locals and tfvars resolve as Terraform would resolve them. Instances
+   * declared in it are not reported, and it does not count as scanned.
+   */
+  readonly contextOnly?: boolean;
 }
 
 /** A value an attribute may take, and where it came from when that was not the attribute itself. */

@@ -85,7 +85,7 @@ export function parseVetSources(sources: readonly VetSource[], parsers: VetParse
       } else skipped.push(source.name);
       continue;
     }
-    filesScanned++;
+    if (source.contextOnly !== true) filesScanned++;
     switch (detected.kind) {
       case 'terraform':
       case 'terraform-vars': {
@@ -100,7 +100,7 @@ export function parseVetSources(sources: readonly VetSource[], parsers: VetParse
         }
         const hcl = parseHcl(parsers.hcl, source.text);
         if (hcl.error) errors.push(hclDiagnostic(source.name, hcl.error));
-        else if (detected.kind === 'terraform') tfFiles.push({ name: source.name, hcl });
+        else if (detected.kind === 'terraform') tfFiles.push({ name: source.name, hcl, ...(source.contextOnly === true && { contextOnly: true }) });
         else tfvars.push(tfvarsFromHcl(source.name, hcl));
         break;
       }

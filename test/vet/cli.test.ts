@@ -120,3 +120,15 @@ describe('lightsail-compat vet', () => {
     }
   });
 });
+
+describe('lightsail-compat vet FILE.tf', () => {
+  it('resolves a named file with the rest of its module but reports only that file', async () => {
+    const result = await run(['test/fixtures/vet/terraform/main.tf', ...CATALOG, '--format', 'json']);
+    const report = JSON.parse(result.stdout) as { findings: { file: string; ruleId: string; message: string }[]; summary: { filesScanned: number } };
+    expect(report.summary.filesScanned).toBe(1);
+    expect(new Set(report.findings.map((f) => f.file))).toEqual(new Set(['test/fixtures/vet/terraform/main.tf']));
+    expect(report.findings.find((f) => f.ruleId === 'power-threshold' && f.message.includes('micro_win_3_0'))?.message).toBe(
+      'bundle micro_win_3_0 has power 500; windows_server_2019_sql_2016_express needs at least 1000 (var.reports_bundle from test/fixtures/vet/terraform/terraform.tfvars:2)',
+    );
+  });
+});

@@ -6,7 +6,7 @@
  * @module
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../../catalog/model.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import { listRules, ruleDocsUrl } from '../../rules/index.js';
@@ -180,15 +180,19 @@ async function discoverSources(io: CliIo, paths: readonly string[]): Promise<Vet
       continue;
     }
     const before = sources.length;
-    await walk(io, full, seen, sources);
+    await walk(io, full, seen, sources, false);
     if (sources.length === before) {
       throw new InputError(`${path}: no Terraform, Terraform plan, CloudFormation or lightsail-compat config files found (looked for ${['*.tf', '*.json', '*.yaml', '*.yml', '*.template'].join(', ')})`);
     }
   }
+  // A named .tf file is read with the rest of its module (variables, locals, tfvars), as
+  // Terraform reads a directory; only the named file's instances are reported.
+  const moduleDirs = new Set(sources.filter((s) => s.explicit === true && s.name.endsWith('.tf')).map((s) => dirname(resolve(io.cwd, s.name))));
+  for (const dir of [...moduleDirs].sort()) await walk(io, dir, seen, sources, true);
   return sources;
 }
 
-async function walk(io: CliIo, dir: string, seen: Set<string>, out: VetSource[]): Promise<void> {
+async function walk(io: CliIo, dir: string, seen: Set<string>, out: VetSource[], moduleContext: boolean): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -200,10 +204,11 @@ async function walk(io: CliIo, dir: string, seen: Set<string>, out: VetSource[])
     const full = resolve(dir, entry.name);
     // Symbolic links are not followed: a link back up the tree would never end.
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.includes(entry.name)) await walk(io, full, seen, out);
+      if (!moduleContext && !SKIPPED_DIRECTORIES.includes(entry.name)) await walk(io, full, seen, out, false);
       continue;
     }
     if (!entry.isFile() || !isCandidateFileName(entry.name) || seen.has(full)) continue;
+    if (moduleContext && !entry.name.endsWith('.tf') && !isAutoTfvars(entry.name)) continue;
     if (/\.tfvars(\.json)?$/.test(entry.name) && !isAutoTfvars(entry.name)) continue;
     seen.add(full);
     if (seen.size > MAX_WALKED_FILES) throw new InputError(`${displayName(io, dir)}: more than ${MAX_WALKED_FILES} candidate files; name the directories to vet`);
@@ -214,7 +219,7 @@ async function walk(io: CliIo, dir: string, seen: Set<string>, out: VetSource[])
         io.stderr.write(`lightsail-compat: skipped ${name}: ${formatBytes(info.size)} is over the ${formatBytes(INPUT_LIMITS.sourceBytes)} limit\n`);
         continue;
       }
-      out.push({ name, text: await readFile(full, 'utf8') });
+      out.push({ name, text: await readFile(full, 'utf8'), ...(moduleContext && { contextOnly: true }) });
     } catch (error) {
       throw new InputError(`${name}: ${describeFsError(error)}`);
     }

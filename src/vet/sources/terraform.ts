@@ -37,6 +37,8 @@ export interface TerraformFile {
   readonly name: string;
   /** Its content. */
   readonly hcl: HclFile;
+  /** Read for its declarations only: its instances are not reported. */
+  readonly contextOnly?: boolean;
 }
 
 /** A variables file, parsed: variable values with the position of each. */
@@ -219,7 +221,7 @@ function instantiate(
   out: VetInstance[],
   stack: readonly string[],
 ): void {
-  for (const { block, file } of module.resources) out.push(instanceFrom(block, file, scope, prefix));
+  for (const { block, file } of module.resources) if (file.contextOnly !== true) out.push(instanceFrom(block, file, scope, prefix));
   for (const call of module.calls) {
     const child = modules.get(call.childDir);
     // A module that calls itself (directly or not) would never finish in Terraform either.
