@@ -17,6 +17,7 @@ interface Subcommand {
 const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   validate: { summary: 'check catalog files and print every problem', load: () => import('./catalog-validate.js') },
   show: { summary: 'summarize a catalog: region, source, date, counts', load: () => import('./catalog-show.js') },
+  diff: { summary: 'compare two catalogs: items added, retired, changed, and verdicts that changed', load: () => import('./catalog-diff.js') },
   pull: { summary: 'pull current catalogs of regions from AWS into the cache or files', load: () => import('./catalog-pull.js') },
 };
 
