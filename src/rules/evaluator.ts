@@ -123,6 +123,9 @@ interface Bits {
   readonly e: BitSet | null;
 }
 
+/** The network kind a suggestion may have when no bundle was asked about. */
+const ANY_KIND: unique symbol = Symbol('any network kind');
+
 /** Most rows cached per rule; rows are keyed by the blueprint values the rule reads. */
 const ROW_CACHE_LIMIT = 4096;
 
@@ -131,6 +134,8 @@ interface BoundRule {
   readonly active: ActiveRule;
   /** Result for one pairing by item indexes. */
   readonly pair: (bi: number, ui: number) => Tri;
+  /** The closure behind `pair`, built on first use (a matrix never needs it). */
+  readonly pairClosure: () => (bi: number, ui: number) => Tri;
   /** Result for one blueprint against every bundle. */
   readonly row: (bi: number) => Bits;
   /** The blueprint-side key under which a blueprint's row is cached. */
@@ -185,6 +190,9 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
   const rules = activeRules(options);
   const blueprintIndexById = new Map(blueprints.map((b, i) => [b.blueprintId, i]));
   const bundleIndexById = new Map(bundles.map((b, i) => [b.bundleId, i]));
+  // Filled while the rules are bound: per-item results and operand values (see resultsOf, valuesOf).
+  const itemResults = new Map<ConditionNode, Uint8Array>();
+  const operandValues = new Map<string, readonly unknown[]>();
   const bound = rules.map((active) => bindRule(active));
   const blocking = bound.filter((r) => r.active.severity === 'error');
 
@@ -197,16 +205,50 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
     }
   }
 
+  /**
+   * A single-fact condition's result for every item of its fact, computed once per evaluator and
+   * shared by the pair and row paths.
+   */
+  function resultsOf(node: ConditionNode): Uint8Array {
+    let results = itemResults.get(node);
+    if (!results) {
+      results =
+        node.facts === READS_BUNDLE
+          ? Uint8Array.from(bundles, (bu) => evaluateOnce(node, undefined, bu))
+          : Uint8Array.from(blueprints, (bp) => evaluateOnce(node, bp, undefined));
+      itemResults.set(node, results);
+    }
+    return results;
+  }
+
+  /**
+   * A fact operand's value for every item of its fact (the member its path names), read once per
+   * evaluator, so that comparing two facts costs two array reads instead of two path walks.
+   */
+  function valuesOf(operand: Operand & { kind: 'fact' }): readonly unknown[] {
+    const key = `${operand.fact}:${operand.members === null ? '' : operand.members.join('.')}`;
+    let values = operandValues.get(key);
+    if (!values) {
+      const read = operandReader(operand);
+      values = operand.fact === 'blueprint' ? blueprints.map((bp) => read(bp, undefined)) : bundles.map((bu) => read(undefined, bu));
+      operandValues.set(key, values);
+    }
+    return values;
+  }
+
   function bindRule(active: ActiveRule): BoundRule {
     const root = active.definition.conditions;
-    const pair = bindPair(root);
+    // The pair closures are built on first use: a matrix never needs them.
+    let pairOf: ((bi: number, ui: number) => Tri) | undefined;
+    const pairClosure = () => (pairOf ??= bindPair(root));
+    const pair = (bi: number, ui: number): Tri => pairClosure()(bi, ui);
     const rowOf = bindRow(root);
-    const keyReaders = blueprintOperands(root).map((operand) => operandReader(operand));
+    const keyValues = blueprintOperands(root).map((operand) => valuesOf(operand as Operand & { kind: 'fact' }));
     const keys: (string | undefined)[] = new Array<string | undefined>(blueprints.length);
     const rowKey = (bi: number): string => {
       let key = keys[bi];
       if (key === undefined) {
-        key = keyReaders.map((read) => valueKey(read(blueprints[bi], undefined))).join('\u0001');
+        key = keyValues.length === 1 ? valueKey(keyValues[0]![bi]) : keyValues.map((values) => valueKey(values[bi])).join('\u0001');
         keys[bi] = key;
       }
       return key;
@@ -222,29 +264,40 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
       }
       return bits;
     };
-    return { active, pair, row, rowKey };
+    return { active, pair, pairClosure, row, rowKey };
   }
 
   /** Per-pairing closure. Single-fact subtrees become lookups into results computed here, once. */
   function bindPair(node: ConditionNode): (bi: number, ui: number) => Tri {
     if (node.facts === READS_BUNDLE) {
-      const results = Uint8Array.from(bundles, (bu) => evaluateOnce(node, undefined, bu));
+      const results = resultsOf(node);
       return (_bi, ui) => results[ui] as Tri;
     }
     if (node.facts === READS_BLUEPRINT || node.facts === 0) {
-      const results = Uint8Array.from(blueprints, (bp) => evaluateOnce(node, bp, undefined));
+      const results = resultsOf(node);
       return (bi) => results[bi] as Tri;
     }
     switch (node.kind) {
       case 'leaf': {
-        const evaluate = node.evaluate;
-        return (bi, ui) => {
-          try {
-            return evaluate(blueprints[bi], bundles[ui]) ? T : F;
-          } catch {
-            return E;
-          }
-        };
+        // A leaf that reads both facts has a fact on each side (a literal would make it single-fact).
+        const operator = node.operatorFunction;
+        const left = valuesOf(node.left);
+        const right = valuesOf(node.right as Operand & { kind: 'fact' });
+        return node.left.fact === 'blueprint'
+          ? (bi, ui) => {
+              try {
+                return operator(left[bi], right[ui]) ? T : F;
+              } catch {
+                return E;
+              }
+            }
+          : (bi, ui) => {
+              try {
+                return operator(left[ui], right[bi]) ? T : F;
+              } catch {
+                return E;
+              }
+            };
       }
       case 'not': {
         const child = bindPair(node.child);
@@ -280,15 +333,16 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
   function bindRow(node: ConditionNode): (bi: number) => Bits {
     if (node.facts === READS_BUNDLE) {
       const bits = { t: new Uint32Array(words), e: null as BitSet | null };
-      bundles.forEach((bu, ui) => {
-        const r = evaluateOnce(node, undefined, bu);
+      const results = resultsOf(node);
+      for (let ui = 0; ui < bundleCount; ui++) {
+        const r = results[ui];
         if (r === T) bits.t[ui >>> 5]! |= 1 << (ui & 31);
         else if (r === E) (bits.e ??= new Uint32Array(words))[ui >>> 5]! |= 1 << (ui & 31);
-      });
+      }
       return () => bits;
     }
     if (node.facts === READS_BLUEPRINT || node.facts === 0) {
-      const results = Uint8Array.from(blueprints, (bp) => evaluateOnce(node, bp, undefined));
+      const results = resultsOf(node);
       return (bi) => (results[bi] === T ? constants.true : results[bi] === E ? constants.error : constants.false);
     }
     switch (node.kind) {
@@ -340,20 +394,21 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
 
   /** A comparison of the two facts: one pass over the bundles per distinct blueprint-side value. */
   function bindCrossLeafRow(node: LeafNode): (bi: number) => Bits {
-    const blueprintSide = [node.left, node.right].find((o) => o.kind === 'fact' && o.fact === 'blueprint')!;
-    const readKey = operandReader(blueprintSide);
+    const operator = node.operatorFunction;
+    const blueprintOnLeft = node.left.fact === 'blueprint';
+    const blueprintValues = valuesOf(blueprintOnLeft ? node.left : (node.right as Operand & { kind: 'fact' }));
+    const bundleValues = valuesOf(blueprintOnLeft ? (node.right as Operand & { kind: 'fact' }) : node.left);
     const cache = new Map<string, Bits>();
-    const evaluate = node.evaluate;
     return (bi) => {
-      const bp = blueprints[bi]!;
-      const key = valueKey(readKey(bp, undefined));
+      const value = blueprintValues[bi];
+      const key = valueKey(value);
       let bits = cache.get(key);
       if (!bits) {
         const t = new Uint32Array(words);
         let e: BitSet | null = null;
         for (let ui = 0; ui < bundleCount; ui++) {
           try {
-            if (evaluate(bp, bundles[ui])) t[ui >>> 5]! |= 1 << (ui & 31);
+            if (blueprintOnLeft ? operator(value, bundleValues[ui]) : operator(bundleValues[ui], value)) t[ui >>> 5]! |= 1 << (ui & 31);
           } catch {
             (e ??= new Uint32Array(words))[ui >>> 5]! |= 1 << (ui & 31);
           }
@@ -382,39 +437,53 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
     return set;
   }
 
-  const byPrice = bundles
-    .map((_, ui) => ui)
-    .sort((a, b) => bundles[a]!.price - bundles[b]!.price || (bundles[a]!.bundleId < bundles[b]!.bundleId ? -1 : 1));
-  const cheapestCache = new Map<string, number>();
+  // Bundles by price, then id; sorted on first use, since only suggestions need it.
+  let byPrice: number[] | undefined;
+  // Per blueprint, the cheapest compatible bundle by the network kind asked for (ANY_KIND: any).
+  const cheapestCache: (Map<unknown, number> | undefined)[] = [];
   /**
    * The cheapest compatible bundle for blueprint `bi`; with `likeBundle`, the cheapest of the same
    * network kind (dual-stack or IPv6-only) if there is one, since a suggestion should not quietly
    * drop the public IPv4 address a plan had.
    */
   function cheapestIndex(bi: number, likeBundle?: number): number {
-    const ipv4 = likeBundle === undefined ? undefined : bundles[likeBundle]!.publicIpv4AddressCount;
-    const key = `${bi}:${ipv4 ?? ''}`;
-    let found = cheapestCache.get(key);
+    const ipv4 = likeBundle === undefined ? ANY_KIND : bundles[likeBundle]!.publicIpv4AddressCount;
+    const byKind = (cheapestCache[bi] ??= new Map<unknown, number>());
+    let found = byKind.get(ipv4);
     if (found === undefined) {
       const set = compatibleBundles(bi);
       found = -1;
       if (!isEmpty(set)) {
+        byPrice ??= bundles
+          .map((_, ui) => ui)
+          .sort((a, b) => bundles[a]!.price - bundles[b]!.price || (bundles[a]!.bundleId < bundles[b]!.bundleId ? -1 : 1));
         const candidates = byPrice.filter((ui) => has(set, ui));
-        found = candidates.find((ui) => ipv4 === undefined || bundles[ui]!.publicIpv4AddressCount === ipv4) ?? candidates[0] ?? -1;
+        found = candidates.find((ui) => ipv4 === ANY_KIND || ipv4 === undefined || bundles[ui]!.publicIpv4AddressCount === ipv4) ?? candidates[0] ?? -1;
       }
-      cheapestCache.set(key, found);
+      byKind.set(ipv4, found);
     }
     return found;
   }
 
+  // One frozen suggestion per bundle, shared by every verdict that suggests it.
+  const suggestions: (Suggestion | undefined)[] = [];
+  function suggestionOf(ui: number): Suggestion {
+    return (suggestions[ui] ??= Object.freeze({ bundleId: bundles[ui]!.bundleId, price: bundles[ui]!.price }));
+  }
+
+  // The pair closures of every rule, in rule order, bound on the first verdict asked for.
+  let pairClosures: ((bi: number, ui: number) => Tri)[] | undefined;
+
   function violationsAt(bi: number, ui: number): Violation[] {
     const violations: Violation[] = [];
-    const bp = blueprints[bi]!;
-    const bu = bundles[ui]!;
-    for (const rule of bound) {
-      const r = rule.pair(bi, ui);
+    const closures = (pairClosures ??= bound.map((rule) => rule.pairClosure()));
+    for (let k = 0; k < closures.length; k++) {
+      const r = closures[k]!(bi, ui);
       if (r === F) continue;
+      const rule = bound[k]!;
       const { definition } = rule.active;
+      const bp = blueprints[bi]!;
+      const bu = bundles[ui]!;
       if (r === T) {
         violations.push({ ruleId: definition.id, severity: rule.active.severity, message: renderTemplate(definition.message, bp, bu) });
       } else {
@@ -440,11 +509,11 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
       return { compatible: false, blueprintId, bundleId, violations };
     }
     const violations = violationsAt(bi, ui);
-    const compatible = !violations.some((v) => v.severity === 'error');
+    let compatible = true;
+    for (const violation of violations) if (violation.severity === 'error') compatible = false;
     if (compatible) return { compatible, blueprintId, bundleId, violations };
     const cheapest = cheapestIndex(bi, ui);
-    const suggestion = cheapest < 0 ? undefined : { bundleId: bundles[cheapest]!.bundleId, price: bundles[cheapest]!.price };
-    return { compatible, blueprintId, bundleId, violations, ...(suggestion && { suggestion }) };
+    return cheapest < 0 ? { compatible, blueprintId, bundleId, violations } : { compatible, blueprintId, bundleId, violations, suggestion: suggestionOf(cheapest) };
   }
 
   return {
@@ -526,6 +595,13 @@ const NO_USER_RULES: readonly RuleDefinition[] = Object.freeze([]);
 
 /** The evaluator for a catalog and options, built once and reused while both are alive. */
 export function evaluatorFor(catalog: Catalog, options: RuleOptions = {}): Evaluator {
+  // checkPair in a loop asks for the same evaluator every time: remember the last one asked for
+  // without severity overrides, and skip the lookups and the key for it.
+  const last = lastEvaluator;
+  const includeInactive = options.includeInactive === true;
+  if (last !== undefined && options.severity === undefined && last.catalog === catalog && last.rules === (options.rules ?? NO_USER_RULES) && last.includeInactive === includeInactive) {
+    return last.evaluator;
+  }
   let byRules = evaluatorCache.get(catalog);
   if (!byRules) evaluatorCache.set(catalog, (byRules = new WeakMap()));
   const rulesKey = options.rules ?? NO_USER_RULES;
@@ -535,8 +611,15 @@ export function evaluatorFor(catalog: Catalog, options: RuleOptions = {}): Evalu
   const settingsKey = options.severity === undefined ? String(options.includeInactive === true) : canonicalJson([options.includeInactive === true, options.severity]);
   let evaluator = bySettings.get(settingsKey);
   if (!evaluator) bySettings.set(settingsKey, (evaluator = createEvaluator(catalog, options)));
+  lastEvaluator = options.severity === undefined ? { catalog, rules: rulesKey, includeInactive, evaluator } : undefined;
   return evaluator;
 }
+
+/**
+ * The evaluator evaluatorFor returned last (without overrides). It holds one catalog alive until
+ * the next call with another, which a long-running process makes soon enough.
+ */
+let lastEvaluator: { catalog: Catalog; rules: readonly RuleDefinition[]; includeInactive: boolean; evaluator: Evaluator } | undefined;
 
 /**
  * Checks one blueprint against one bundle. Synchronous; the work per catalog and options is done

@@ -158,6 +158,28 @@ describe('suggestions', () => {
   });
 });
 
+describe('row caching', () => {
+  it('keeps apart blueprints whose values JSON would merge: NaN and null (hand-built catalogs can hold NaN)', () => {
+    // Regression: rows were cached by canonical JSON of the blueprint value, where NaN and null are
+    // both `null`; a bundle's null equals null but not NaN, so one of the two rows was wrong.
+    const rules = loadValidRules([ruleJson('same-x', { all: [{ fact: 'blueprint', path: '$.x', operator: 'equal', value: { fact: 'bundle', path: '$.x' } }] })]);
+    const c = catalogOf([blueprint('a', { x: Number.NaN }), blueprint('b', { x: null })], [bundle('u', { x: null })]);
+    const options = { rules, includeInactive: true, blueprintIds: ['a', 'b'], bundleIds: ['u'] };
+    expect([checkPair(c, 'a', 'u', options).compatible, checkPair(c, 'b', 'u', options).compatible]).toEqual([true, false]);
+    const matrix = compatibilityMatrix(c, options);
+    expect([matrix.isCompatible('a', 'u'), matrix.isCompatible('b', 'u')]).toEqual([true, false]);
+  });
+
+  it('gives the same answers whether rows or verdicts are asked for first', () => {
+    const rowsFirst = createEvaluator(catalogOf(catalog.blueprints, catalog.bundles));
+    const verdictsFirst = createEvaluator(catalogOf(catalog.blueprints, catalog.bundles));
+    const verdicts = verdictsFirst.check('windows_server_2019_sql_2016_express', 'micro_win_3_0');
+    const rows = catalog.blueprints.map((_, bi) => [...rowsFirst.compatibleBundles(bi)]);
+    expect(rowsFirst.check('windows_server_2019_sql_2016_express', 'micro_win_3_0')).toEqual(verdicts);
+    expect(catalog.blueprints.map((_, bi) => [...verdictsFirst.compatibleBundles(bi)])).toEqual(rows);
+  });
+});
+
 describe('laws on random catalogs and rules', () => {
   function everyVerdict(c: Catalog, options: Parameters<typeof checkPair>[3]) {
     return c.blueprints.flatMap((bp) => c.bundles.map((bu) => checkPair(c, bp.blueprintId, bu.bundleId, options)));
