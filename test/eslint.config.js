@@ -1,17 +1,30 @@
 // Lint configuration (run from the repository root: eslint -c test/eslint.config.js .):
-// typescript-eslint's type-aware recommended rules on src and test.
+// typescript-eslint's type-aware recommended rules on TypeScript, plain recommended rules on the
+// JavaScript build and benchmark scripts.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const nodeGlobals = {
+  process: 'readonly',
+  console: 'readonly',
+  structuredClone: 'readonly',
+  URL: 'readonly',
+  setTimeout: 'readonly',
+  clearTimeout: 'readonly',
+  performance: 'readonly',
+  Buffer: 'readonly',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'src/generated/', 'docs/api/', 'coverage/', 'node_modules/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
   {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['test/*.js', 'test/bench/*.mjs', 'src/build/*.mjs'] }, tsconfigRootDir: dirname(dirname(fileURLToPath(import.meta.url))) },
+      parserOptions: { projectService: true, tsconfigRootDir: dirname(dirname(fileURLToPath(import.meta.url))) },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -25,10 +38,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    ...tseslint.configs.disableTypeChecked,
-    languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', structuredClone: 'readonly', URL: 'readonly', setTimeout: 'readonly', performance: 'readonly', Buffer: 'readonly' },
-    },
+    languageOptions: { globals: nodeGlobals },
   },
   {
     files: ['test/**/*.ts'],
@@ -37,6 +47,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
