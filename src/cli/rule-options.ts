@@ -11,6 +11,7 @@ import { builtinRules } from '../rules/builtin-rules.js';
 import type { RuleOptions, RuleSetting } from '../rules/evaluator.js';
 import { loadRules, type RuleSource } from '../rules/load-rules.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { VET_CHECKS } from '../vet/check-metadata.js';
 import { flag, listOption, type OptionSpecs, type ParsedArgs } from './args.js';
 import { InputError, UsageError } from './errors.js';
 import { describeFsError, INPUT_LIMITS, readUserFile, type CliIo } from './io.js';
@@ -25,7 +26,8 @@ export const RULE_OPTION_SPECS: OptionSpecs = {
 /** Help text for the rule flags. */
 export const RULE_OPTIONS_HELP = `  --rules FILE|DIR     add policy rules (json-rules-engine JSON, one rule per file; a
                        directory adds every *.json in it); repeatable
-  --rule ID=SEVERITY   set a rule's severity: off, error, warning or info; repeatable
+  --rule ID=SEVERITY   set a rule's (or vet check's) severity: off, error, warning or
+                       info; repeatable
   --include-inactive   allow inactive blueprints and bundles (turns off blueprint-active
                        and bundle-active)`;
 
@@ -53,7 +55,8 @@ export async function resolveRuleOptions(io: CliIo, parsed: ParsedArgs): Promise
     for (const d of diagnostics.slice(0, -1)) io.stderr.write(`lightsail-compat: ${formatDiagnostic(d)}\n`);
     throw new InputError(formatDiagnostic(diagnostics[diagnostics.length - 1]!));
   }
-  const known = [...builtinIds, ...rules.map((r) => r.id)];
+  // vet's own checks take --rule too; the commands without them ignore their settings.
+  const known = [...builtinIds, ...rules.map((r) => r.id), ...VET_CHECKS.map((c) => c.id)];
   const severity: Record<string, RuleSetting> = {};
   for (const setting of listOption(parsed, 'rule')) {
     const match = /^([^=]+)=(.*)$/.exec(setting);

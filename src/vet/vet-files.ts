@@ -11,6 +11,7 @@
 import type { Catalog } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { evaluatorFor, type RuleOptions } from '../rules/index.js';
+import { VET_CHECKS } from './check-metadata.js';
 import { checkInstance, unresolvedFindings, type UnknownSetting } from './checks.js';
 import { detectSourceKind } from './detect.js';
 import type { Syntax, VetParsers } from './parsers.js';
@@ -243,7 +244,7 @@ export function checkParsedSources(parsed: ParsedSources, options: CheckOptions)
     const s = parsed.scoped.find((x) => scopedSuppressionCovers(x, f));
     return s ? { ...f, suppressed: true, ...(s.suppression.reason !== undefined && { suppressionReason: s.suppression.reason }) } : f;
   });
-  const ordered = marked.map(canonicalFinding).sort(compareFindings);
+  const ordered = applyCheckSeverities(marked, ruleOptions.severity).map(canonicalFinding).sort(compareFindings);
   const resources: CheckedResource[] = parsed.instances
     .map((i) => ({ file: i.file, resource: i.resource, line: i.line, column: i.column }))
     .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.resource, b.resource));
@@ -264,6 +265,24 @@ export function checkParsedSources(parsed: ParsedSources, options: CheckOptions)
     summary: { filesScanned: parsed.filesScanned, resources: resources.length, errors, warnings, infos, suppressed },
   };
 }
+
+/**
+ * `--rule ID=SEVERITY` for vet's own checks (pair rules get theirs from the evaluator): `off` drops
+ * the check's findings, anything else replaces their severity. It applies after `--unknown`, so
+ * the general switch wins over the specific one when both are given.
+ */
+function applyCheckSeverities(findings: readonly Finding[], severity: RuleOptions['severity']): Finding[] {
+  if (severity === undefined) return [...findings];
+  const result: Finding[] = [];
+  for (const f of findings) {
+    const setting = VET_CHECK_IDS.has(f.ruleId) && Object.hasOwn(severity, f.ruleId) ? severity[f.ruleId] : undefined;
+    if (setting === 'off') continue;
+    result.push(setting === undefined ? f : { ...f, severity: setting });
+  }
+  return result;
+}
+
+const VET_CHECK_IDS: ReadonlySet<string> = new Set(VET_CHECKS.map((c) => c.id));
 
 /** The finding with its members in the documented order, so JSON output reads the same everywhere. */
 export function canonicalFinding(f: Finding): Finding {

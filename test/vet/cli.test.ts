@@ -132,3 +132,26 @@ describe('lightsail-compat vet FILE.tf', () => {
     );
   });
 });
+
+describe('lightsail-compat vet --rule for vet checks', () => {
+  it('turns a vet check off and changes another one\'s severity, after --unknown', async () => {
+    const config = join(scratch, 'rule-overrides');
+    mkdirSync(config, { recursive: true });
+    writeFileSync(
+      join(config, 'lightsail-compat.yaml'),
+      'instances:\n  - name: win\n    blueprint: windows_server_2022\n    bundle: small_win_3_0\n    keyPair: ops\n  - name: typo\n    blueprint: wordpress\n    bundle: nano_3_O\n',
+    );
+    const catalog = ['--catalog', join(ROOT, CATALOG[1]!)];
+    const plain = await runInProcess(['vet', '.', ...catalog, '--format', 'json'], { cwd: config });
+    expect(JSON.parse(plain.stdout).findings.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity])).toEqual([
+      ['windows-password-retrieval', 'info'],
+      ['unknown-bundle', 'error'],
+    ]);
+    const overridden = await runInProcess(
+      ['vet', '.', ...catalog, '--format', 'json', '--unknown', 'error', '--rule', 'windows-password-retrieval=off', '--rule', 'unknown-bundle=warning'],
+      { cwd: config },
+    );
+    expect(overridden.code).toBe(0);
+    expect(JSON.parse(overridden.stdout).findings.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity])).toEqual([['unknown-bundle', 'warning']]);
+  });
+});

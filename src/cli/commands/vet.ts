@@ -122,7 +122,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       id: c.id,
       title: c.title,
       rationale: c.rationale,
-      severity: c.id === 'unknown-blueprint' || c.id === 'unknown-bundle' ? unknown : c.defaultSeverity,
+      severity: ruleOptions.severity?.[c.id] ?? (c.id === 'unknown-blueprint' || c.id === 'unknown-bundle' ? unknown : c.defaultSeverity),
       docsUrl: ruleDocsUrl(c.id),
     })),
     ...listRules(ruleOptions).map((r) => ({ id: r.id, title: r.title, rationale: r.rationale, severity: r.severity, ...(r.docsUrl !== undefined && { docsUrl: r.docsUrl }) })),
