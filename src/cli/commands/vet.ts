@@ -141,7 +141,8 @@ async function optionalRegionCatalog(io: CliIo, parsed: ParsedArgs, region: stri
   try {
     return await resolveCatalogForRegion(io, parsed, region);
   } catch (error) {
-    if (error instanceof InputError || error instanceof UsageError) return { unavailable: error.message };
+    // The finding already says "no catalog for REGION"; keep only the reason.
+    if (error instanceof InputError || error instanceof UsageError) return { unavailable: error.message.replace(`no catalog for ${region}: `, '') };
     throw error;
   }
 }
