@@ -188,8 +188,10 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
     error: { t: new Uint32Array(words), e: everyBundle } as Bits,
   };
   const rules = activeRules(options);
-  const blueprintIndexById = new Map(blueprints.map((b, i) => [b.blueprintId, i]));
-  const bundleIndexById = new Map(bundles.map((b, i) => [b.bundleId, i]));
+  const blueprintIndexById = new Map<string, number>();
+  for (let bi = 0; bi < blueprints.length; bi++) blueprintIndexById.set(blueprints[bi]!.blueprintId, bi);
+  const bundleIndexById = new Map<string, number>();
+  for (let ui = 0; ui < bundleCount; ui++) bundleIndexById.set(bundles[ui]!.bundleId, ui);
   // Filled while the rules are bound: per-item results and operand values (see resultsOf, valuesOf).
   const itemResults = new Map<ConditionNode, Uint8Array>();
   const operandValues = new Map<string, readonly unknown[]>();
@@ -212,10 +214,13 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
   function resultsOf(node: ConditionNode): Uint8Array {
     let results = itemResults.get(node);
     if (!results) {
-      results =
-        node.facts === READS_BUNDLE
-          ? Uint8Array.from(bundles, (bu) => evaluateOnce(node, undefined, bu))
-          : Uint8Array.from(blueprints, (bp) => evaluateOnce(node, bp, undefined));
+      if (node.facts === READS_BUNDLE) {
+        results = new Uint8Array(bundleCount);
+        for (let ui = 0; ui < bundleCount; ui++) results[ui] = evaluateOnce(node, undefined, bundles[ui]);
+      } else {
+        results = new Uint8Array(blueprints.length);
+        for (let bi = 0; bi < blueprints.length; bi++) results[bi] = evaluateOnce(node, blueprints[bi], undefined);
+      }
       itemResults.set(node, results);
     }
     return results;
@@ -423,7 +428,8 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
 
   const compatibleCache = new Map<string, BitSet>();
   function compatibleBundles(bi: number): BitSet {
-    const key = blocking.map((r) => r.rowKey(bi)).join('\u0000');
+    let key = '';
+    for (const rule of blocking) key += rule.rowKey(bi) + '\u0000';
     let set = compatibleCache.get(key);
     if (!set) {
       set = Uint32Array.from(everyBundle);
@@ -677,8 +683,8 @@ export interface CompatibilityMatrix {
 export function compatibilityMatrix(catalog: Catalog, options: MatrixOptions = {}): CompatibilityMatrix {
   const evaluator = evaluatorFor(catalog, options);
   const showInactive = options.includeInactive === true;
-  const rowIndexes = pickIndexes(catalog.blueprints.map((b) => b.blueprintId), options.blueprintIds, (i) => showInactive || catalog.blueprints[i]!.isActive, (id) => evaluator.blueprintIndex(id));
-  const columnIndexes = pickIndexes(catalog.bundles.map((b) => b.bundleId), options.bundleIds, (i) => showInactive || catalog.bundles[i]!.isActive, (id) => evaluator.bundleIndex(id));
+  const rowIndexes = pickIndexes(catalog.blueprints.length, options.blueprintIds, (i) => showInactive || catalog.blueprints[i]!.isActive, (id) => evaluator.blueprintIndex(id));
+  const columnIndexes = pickIndexes(catalog.bundles.length, options.bundleIds, (i) => showInactive || catalog.bundles[i]!.isActive, (id) => evaluator.bundleIndex(id));
   const columns = new Uint32Array(wordCount(catalog.bundles.length));
   for (const ui of columnIndexes) columns[ui >>> 5]! |= 1 << (ui & 31);
   const rows = new Map<number, BitSet>();
@@ -713,12 +719,16 @@ export function compatibilityMatrix(catalog: Catalog, options: MatrixOptions = {
   };
 }
 
-function pickIndexes(
-  ids: readonly string[],
-  wanted: readonly string[] | undefined,
-  include: (i: number) => boolean,
-  indexOf: (id: string) => number,
-): number[] {
-  if (wanted === undefined) return ids.map((_, i) => i).filter(include);
-  return [...new Set(wanted.map(indexOf).filter((i) => i >= 0))].sort((a, b) => a - b);
+/** Catalog indexes, in catalog order: of the ids wanted (unknown ones left out), or of every item included. */
+function pickIndexes(size: number, wanted: readonly string[] | undefined, include: (i: number) => boolean, indexOf: (id: string) => number): number[] {
+  const picked = new Uint8Array(size);
+  if (wanted === undefined) for (let i = 0; i < size; i++) picked[i] = include(i) ? 1 : 0;
+  else
+    for (const id of wanted) {
+      const i = indexOf(id);
+      if (i >= 0) picked[i] = 1;
+    }
+  const indexes: number[] = [];
+  for (let i = 0; i < size; i++) if (picked[i] === 1) indexes.push(i);
+  return indexes;
 }
