@@ -3,10 +3,14 @@
  * messages rendered with the real values, and the cheapest compatible bundle of the same network
  * kind as the one asked about.
  */
+import { readFileSync } from 'node:fs';
+import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinCatalog } from '../../src/catalog/builtin.js';
 import { BUILTIN_RULE_IDS, builtinRules } from '../../src/rules/builtin-rules.js';
-import { checkPair } from '../../src/rules/evaluator.js';
+import { checkPair, createEvaluator } from '../../src/rules/evaluator.js';
+import { restrictedPathResolver } from '../../src/rules/path.js';
+import { runReferenceEngine } from '../../src/rules/reference-engine.js';
 
 const { catalog } = loadBuiltinCatalog();
 
@@ -27,6 +31,31 @@ describe('the built-in rules', () => {
     expect(Object.isFrozen(builtinRules())).toBe(true);
     expect(Object.isFrozen(rule!.json)).toBe(true);
     expect(Object.isFrozen(rule!.json.event.params)).toBe(true);
+  });
+});
+
+describe('the built-in rule files', () => {
+  it.each(BUILTIN_RULE_IDS.map((id) => [id]))('rules/%s.json is a rule json-rules-engine accepts unchanged', (id) => {
+    const file = JSON.parse(readFileSync(`rules/${id}.json`, 'utf8')) as Record<string, unknown>;
+    expect(() => new Engine([file as never], { pathResolver: restrictedPathResolver })).not.toThrow();
+    expect(builtinRules().find((r) => r.id === id)!.json).toEqual(file);
+  });
+
+  it('agree with json-rules-engine on every pairing of the built-in catalog, inactive ones included', async () => {
+    const evaluator = createEvaluator(catalog, { includeInactive: false });
+    const compiled: string[] = [];
+    const reference: string[] = [];
+    for (const bp of catalog.blueprints) {
+      for (const bu of catalog.bundles) {
+        const fired = new Set(evaluator.check(bp.blueprintId, bu.bundleId).violations.map((v) => v.ruleId));
+        for (const rule of builtinRules()) {
+          compiled.push(`${rule.id} ${bp.blueprintId} ${bu.bundleId} ${fired.has(rule.id) ? 'fired' : 'passed'}`);
+          reference.push(`${rule.id} ${bp.blueprintId} ${bu.bundleId} ${JSON.stringify(await runReferenceEngine(rule.json, bp, bu))}`.replaceAll('"', ''));
+        }
+      }
+    }
+    expect(compiled).toEqual(reference);
+    expect(compiled).toHaveLength(36 * 26 * 5);
   });
 });
 

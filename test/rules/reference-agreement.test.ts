@@ -86,7 +86,7 @@ describe('the compiled evaluator against json-rules-engine', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
     // The generator reaches all three outcomes, so the law is not vacuous.
     expect(seen.fired).toBeGreaterThan(100);
