@@ -28,7 +28,7 @@ describe('catalog validate', () => {
       'catalog/wrong-types.json /bundles/0/price: error invalid-item: bundle nano_3_0: price must be a number, got string "5.0"; the item is left out',
       'catalog/wrong-types.json /bundles/1: info assumed-value: 1 bundle without publicIpv4AddressCount (a catalog from before 2024-01-25): read as 1, dual-stack',
       'catalog/truncated-bundles.json:8:1: error invalid-json: not valid JSON: Expected double-quoted property name',
-      'not usable: 2 files, 0 blueprints and 1 bundles loaded; 2 errors, 0 warnings, 1 note',
+      'not usable: 2 files, 0 blueprints and 1 bundle loaded; 2 errors, 0 warnings, 1 note',
       '',
     ]);
   });

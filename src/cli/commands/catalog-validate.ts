@@ -38,7 +38,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     for (const d of diagnostics) io.stdout.write(formatDiagnostic(d) + '\n');
     const files = parsed.positionals.length === 1 ? '1 file' : `${parsed.positionals.length} files`;
     io.stdout.write(
-      `${valid ? 'valid' : 'not usable'}: ${files}, ${catalog.blueprints.length} blueprints and ${catalog.bundles.length} bundles loaded; ` +
+      `${valid ? 'valid' : 'not usable'}: ${files}, ${plural(catalog.blueprints.length, 'blueprint')} and ${plural(catalog.bundles.length, 'bundle')} loaded; ` +
         `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}\n`,
     );
   }
