@@ -45,7 +45,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  const rendered = JSON.stringify(value) ?? typeof value;
+  // JSON.stringify writes Infinity (a JSON number too large for a double) as null.
+  const rendered = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? typeof value);
   return `${typeof value} ${rendered.length > 40 ? rendered.slice(0, 37) + '...' : rendered}`;
 }
 
