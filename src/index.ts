@@ -133,3 +133,24 @@ export { formatSarif, sarifLog } from './vet/formatters/sarif.js';
 export { formatJunit } from './vet/formatters/junit.js';
 export { formatGithub } from './vet/formatters/github.js';
 export { formatMarkdown } from './vet/formatters/markdown.js';
+// Planning: recommendations, the compatibility matrix as data and documents, and catalog diffs.
+// Pure like the core above; renderers return text and never touch a terminal.
+export type {
+  RecommendCriteria,
+  RecommendOptions,
+  RecommendResult,
+  RecommendSortKey,
+  NetworkKind,
+  CriterionName,
+  CriterionExclusion,
+  Pairing,
+} from './planning/recommend-pairings.js';
+export { recommendPairings, RECOMMEND_SORT_KEYS, sortValue, compareBundles } from './planning/recommend-pairings.js';
+export { PAIRING_FIELDS, pairingsJson, pairingsCsv, pairingsMarkdown } from './planning/render-pairings.js';
+export type { MatrixView, MatrixViewOptions, MatrixRow, MatrixColumn, MatrixCell, MatrixRule, CellStatus, CellViolation } from './planning/matrix-view.js';
+export { buildMatrixView } from './planning/matrix-view.js';
+export { matrixJson, matrixCsv, matrixMarkdown, matrixHtml } from './planning/render-matrix.js';
+export type { CatalogDiff, ItemsDiff, AddedItem, RetiredItem, ChangedItem, FieldChange, VerdictChange, DiffSide } from './planning/diff-catalogs.js';
+export { diffCatalogs, BUNDLE_DIFF_FIELDS, BLUEPRINT_DIFF_FIELDS } from './planning/diff-catalogs.js';
+export type { DiffNames } from './planning/render-diff.js';
+export { diffText, diffJson, diffMarkdown } from './planning/render-diff.js';

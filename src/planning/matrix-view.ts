@@ -101,9 +101,13 @@ export interface MatrixRule {
 export interface MatrixView {
   /** Where the catalog came from. */
   readonly catalog: {
+    /** Region, when recorded. */
     readonly region?: string;
+    /** Snapshot date, when recorded. */
     readonly asOf?: string;
+    /** Fetch time, for live catalogs. */
     readonly fetchedAt?: string;
+    /** Where the catalog came from. */
     readonly source: CatalogSourceKind;
   };
   /** Rules in force, in evaluation order. */

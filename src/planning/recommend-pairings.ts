@@ -131,7 +131,9 @@ export interface RecommendResult {
    * first (ties in criterion order).
    */
   readonly emptyBecause?: {
+    /** Compatible pairings in the catalog, with no criteria. */
     readonly compatibleCount: number;
+    /** Per criterion given, how many of those it excludes on its own; the most first. */
     readonly exclusions: readonly CriterionExclusion[];
   };
 }
@@ -342,7 +344,7 @@ function allOf<T>(tests: readonly ((item: T) => boolean)[]): (item: T) => boolea
 
 /**
  * A bundle's sort value. `price-per-gb` of a bundle without RAM has no meaningful value: it is
- * NaN, which {@link sortBundleIndexes} puts last in both directions.
+ * NaN, which {@link compareBundles} puts last in both directions.
  */
 export function sortValue(bundle: Bundle, key: RecommendSortKey): number {
   switch (key) {

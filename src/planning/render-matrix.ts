@@ -65,11 +65,21 @@ export interface TableCell {
   readonly status: CellStatus;
 }
 
+/** The terminal table's content, ready for laying out. */
+export interface MatrixTableModel {
+  /** `BLUEPRINT` and the bundle ids. */
+  readonly header: string[];
+  /** One row per blueprint. */
+  readonly rows: { readonly blueprintId: string; readonly cells: TableCell[] }[];
+  /** `N id (severity): title`, one line per rule in force. */
+  readonly legend: string[];
+}
+
 /**
  * The terminal table's content: rule ids would make every column 30 characters wide, so cells name
  * rules by their number in `legend` (1-based, in evaluation order).
  */
-export function matrixTableModel(view: MatrixView): { header: string[]; rows: { blueprintId: string; cells: TableCell[] }[]; legend: string[] } {
+export function matrixTableModel(view: MatrixView): MatrixTableModel {
   const number = new Map(view.rules.map((rule, i) => [rule.id, i + 1]));
   const label = (cell: MatrixCell): string => {
     if (cell.violations.length === 0) return 'ok';
