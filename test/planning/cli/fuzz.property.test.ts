@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess, type CliResult } from '../../helpers/run-cli.js';
 import { PLANNING_FIXTURES } from '../support/planning.js';
 
@@ -13,6 +13,7 @@ import { PLANNING_FIXTURES } from '../support/planning.js';
 const work = mkdtempSync(join(tmpdir(), 'lsc-planning-fuzz-'));
 const realCatalogs = ['small-catalog.json', 'small-catalog-next.json', 'hostile-ids.json'].map((f) => readFileSync(join(PLANNING_FIXTURES, f), 'utf8'));
 let counter = 0;
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function file(content: string): string {
   const path = join(work, `f${counter++}.json`);
