@@ -31,6 +31,7 @@ describe('catalog validate', () => {
       'not usable: 2 files, 0 blueprints and 1 bundle loaded; 2 errors, 0 warnings, 1 note',
       '',
     ]);
+    expect(result.stderr).toBe('lightsail-compat: 2 errors make the catalog unusable; fix them and validate again\n');
   });
 
   it('prints the diagnostics and a summary as JSON', async () => {

@@ -46,11 +46,11 @@ const ruleSetting = fc.oneof(fc.constantFrom('power-threshold=off', 'platform-ma
 
 /** A command line: a command, ids, flags with values (some malformed), and files. */
 const commandLine = fc.tuple(
-  fc.constantFrom<string[]>(['check'], ['catalog', 'validate'], ['catalog', 'show'], ['rules', 'list'], ['rules', 'show'], ['catalog'], ['rules']),
+  fc.constantFrom<string[]>(['check'], ['catalog', 'validate'], ['catalog', 'show'], ['rules', 'list'], ['rules', 'show'], ['catalog'], ['rules'], ['vet']),
   fc.array(id, { maxLength: 3 }),
   fc.array(
     fc.oneof(
-      fc.tuple(fc.constantFrom('--format', '--catalog', '--rules', '--rule', '--include-inactive', '--bogus', '-x', '--'), flagValue),
+      fc.tuple(fc.constantFrom('--format', '--catalog', '--rules', '--rule', '--include-inactive', '--bogus', '-x', '--', '--fail-on', '--unknown', '--var-file'), flagValue),
       fc.tuple(fc.constant('--rule'), ruleSetting),
     ),
     { maxLength: 3 },
@@ -79,6 +79,10 @@ describe('the CLI under random input', () => {
         for (const [name, value] of flags) args.push(name, value);
         for (const path of paths) args.push(...(asCatalog || command[0] !== 'catalog' ? ['--catalog', path] : [path]));
         if (command[1] === 'validate') args.push(...paths);
+        if (command[0] === 'vet') {
+          // vet reads infrastructure files: the same random contents under names of every kind it knows.
+          for (const content of contents) args.push(file(content, '.tf'), file(content, '.yaml'), file(content, '.tfvars'));
+        }
         assertWellBehaved(args, await runInProcess(args));
       }),
       { numRuns: 150 },

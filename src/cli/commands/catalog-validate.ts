@@ -42,6 +42,10 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
         `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}\n`,
     );
   }
+  if (!valid) {
+    // The list is the output; this line is the reason for the exit code, where scripts look for it.
+    io.stderr.write(`lightsail-compat: ${counts.error === 1 ? '1 error makes' : `${counts.error} errors make`} the catalog unusable; fix ${counts.error === 1 ? 'it' : 'them'} and validate again\n`);
+  }
   return valid ? EXIT.ok : EXIT.error;
 }
 
