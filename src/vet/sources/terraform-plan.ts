@@ -8,14 +8,10 @@
  */
 import type { AttributeValue, VetInstance } from '../types.js';
 import { get, getEntry, scalarString, type PNode } from './positioned.js';
+import { INSTANCE_ATTRIBUTES } from './terraform.js';
 
-const ATTRIBUTES = {
-  blueprint: 'blueprint_id',
-  bundle: 'bundle_id',
-  ipAddressType: 'ip_address_type',
-  keyPair: 'key_pair_name',
-  availabilityZone: 'availability_zone',
-} as const;
+// A plan's `values` carry the same attribute names as the configuration.
+const ATTRIBUTES = INSTANCE_ATTRIBUTES;
 
 /** Whether a parsed JSON document is a plan: `format_version` and `planned_values` at the top. */
 export function isTerraformPlan(root: PNode): boolean {

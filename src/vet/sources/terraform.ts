@@ -50,7 +50,7 @@ export interface TfvarsFile {
 }
 
 /** Attributes of `aws_lightsail_instance` that vet reads. */
-const INSTANCE_ATTRIBUTES = {
+export const INSTANCE_ATTRIBUTES = {
   blueprint: 'blueprint_id',
   bundle: 'bundle_id',
   ipAddressType: 'ip_address_type',
