@@ -510,8 +510,8 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
     const ui = bundleIndexById.get(bundleId) ?? -1;
     if (bi < 0 || ui < 0) {
       const violations: Violation[] = [];
-      if (bi < 0) violations.push(unknownId('blueprint', blueprintId, blueprintIndexById.keys()));
-      if (ui < 0) violations.push(unknownId('bundle', bundleId, bundleIndexById.keys()));
+      if (bi < 0) violations.push(unknownId('blueprint', blueprintId, blueprintIndexById));
+      if (ui < 0) violations.push(unknownId('bundle', bundleId, bundleIndexById));
       return { compatible: false, blueprintId, bundleId, violations };
     }
     const violations = violationsAt(bi, ui);
@@ -587,13 +587,13 @@ function describeFailure(node: ConditionNode, bp: Blueprint, bu: Bundle): string
   }
 }
 
-function unknownId(kind: 'blueprint' | 'bundle', id: string, known: Iterable<string>): Violation {
-  const near = didYouMean(id, known);
-  return {
-    ruleId: `unknown-${kind}`,
-    severity: 'error',
-    message: `${kind} ${id} is not in the catalog` + (near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ''),
-  };
+function unknownId(kind: 'blueprint' | 'bundle', id: string, known: ReadonlyMap<string, number>): Violation {
+  // A catalog made of get-bundles output alone has no blueprints at all: say which listing is missing.
+  const hint =
+    known.size === 0
+      ? `; it has no ${kind}s at all: add the output of \`aws lightsail get-${kind}s\``
+      : ((near) => (near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ''))(didYouMean(id, known.keys()));
+  return { ruleId: `unknown-${kind}`, severity: 'error', message: `${kind} ${id} is not in the catalog${hint}` };
 }
 
 const evaluatorCache = new WeakMap<Catalog, WeakMap<object, Map<string, Evaluator>>>();

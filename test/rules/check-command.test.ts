@@ -172,3 +172,14 @@ describe('check', () => {
     expect([result.code, result.stdout.split('\n')[0], result.stderr]).toEqual([0, 'Usage: lightsail-compat check BLUEPRINT BUNDLE [options]', '']);
   });
 });
+
+describe('check on a catalog that lacks one listing', () => {
+  it('says the blueprints are missing altogether when only get-bundles output was given', async () => {
+    const result = await runInProcess(['check', 'wordpress', 'nano_3_0', '--catalog', 'test/fixtures/raw/bundles-awscli-example-2024-07-e55009b.trimmed.json']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'lightsail-compat: blueprint wordpress is not in the catalog; it has no blueprints at all: add the output of `aws lightsail get-blueprints`\n',
+    });
+  });
+});
