@@ -426,21 +426,43 @@ export function createEvaluator(catalog: Catalog, options: RuleOptions = {}): Ev
     };
   }
 
-  const compatibleCache = new Map<string, BitSet>();
+  interface PartitionNode {
+    readonly children: Map<number, PartitionNode>;
+    set: BitSet | undefined;
+  }
+  const compatibleCache: PartitionNode = { children: new Map(), set: undefined };
+  // Per blocking rule, each blueprint's row key interned as a small number (its partition).
+  const partitionIds = blocking.map(() => new Map<string, number>());
+  const partitionOf = blocking.map(() => new Int32Array(blueprints.length).fill(-1));
+  /**
+   * The blueprint's compatible bundles, shared by every blueprint in the same partition of every
+   * blocking rule: a trie keyed by the partition numbers, so no key string is built per blueprint.
+   * It holds one set per distinct combination of partitions, so never more sets than blueprints.
+   */
   function compatibleBundles(bi: number): BitSet {
-    let key = '';
-    for (const rule of blocking) key += rule.rowKey(bi) + '\u0000';
-    let set = compatibleCache.get(key);
-    if (!set) {
-      set = Uint32Array.from(everyBundle);
+    let node = compatibleCache;
+    for (let k = 0; k < blocking.length; k++) {
+      let partition = partitionOf[k]![bi]!;
+      if (partition < 0) {
+        const ids = partitionIds[k]!;
+        const key = blocking[k]!.rowKey(bi);
+        partition = ids.get(key) ?? ids.size;
+        if (partition === ids.size) ids.set(key, partition);
+        partitionOf[k]![bi] = partition;
+      }
+      let next = node.children.get(partition);
+      if (!next) node.children.set(partition, (next = { children: new Map(), set: undefined }));
+      node = next;
+    }
+    if (!node.set) {
+      const set = Uint32Array.from(everyBundle);
       for (const rule of blocking) {
         const bits = rule.row(bi);
         for (let w = 0; w < words; w++) set[w]! &= ~bits.t[w]! & ~(bits.e ? bits.e[w]! : 0);
       }
-      if (compatibleCache.size >= ROW_CACHE_LIMIT) compatibleCache.delete(compatibleCache.keys().next().value as string);
-      compatibleCache.set(key, set);
+      node.set = set;
     }
-    return set;
+    return node.set;
   }
 
   // Bundles by price, then id; sorted on first use, since only suggestions need it.
@@ -688,13 +710,20 @@ export function compatibilityMatrix(catalog: Catalog, options: MatrixOptions = {
   const columns = new Uint32Array(wordCount(catalog.bundles.length));
   for (const ui of columnIndexes) columns[ui >>> 5]! |= 1 << (ui & 31);
   const rows = new Map<number, BitSet>();
+  // Blueprints of one partition share their compatible set, so they share its row here too.
+  const masked = new Map<BitSet, { row: BitSet; count: number }>();
   let compatibleCount = 0;
   for (const bi of rowIndexes) {
     const set = evaluator.compatibleBundles(bi);
-    const inMatrix = new Uint32Array(set.length);
-    for (let w = 0; w < set.length; w++) inMatrix[w] = set[w]! & columns[w]!;
-    rows.set(bi, inMatrix);
-    compatibleCount += count(inMatrix);
+    let entry = masked.get(set);
+    if (!entry) {
+      const row = new Uint32Array(set.length);
+      for (let w = 0; w < set.length; w++) row[w] = set[w]! & columns[w]!;
+      entry = { row, count: count(row) };
+      masked.set(set, entry);
+    }
+    rows.set(bi, entry.row);
+    compatibleCount += entry.count;
   }
   const blueprintIds = rowIndexes.map((i) => catalog.blueprints[i]!.blueprintId);
   const bundleIds = columnIndexes.map((i) => catalog.bundles[i]!.bundleId);
