@@ -79,6 +79,7 @@ export {
   listRules,
   ruleDocsUrl,
   RULE_DOCS_BASE_URL,
+  REPOSITORY_URL,
   runReferenceEngine,
   restrictedPathResolver,
   parsePath,

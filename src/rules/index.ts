@@ -20,7 +20,7 @@ export type {
 export { checkPair, createEvaluator, evaluatorFor, compatibilityMatrix, activeRules, ACTIVITY_RULE_IDS } from './evaluator.js';
 export type { RuleInfo } from './list-rules.js';
 export { listRules } from './list-rules.js';
-export { ruleDocsUrl, RULE_DOCS_BASE_URL } from './rule-docs.js';
+export { ruleDocsUrl, RULE_DOCS_BASE_URL, REPOSITORY_URL } from './rule-docs.js';
 export type { ReferenceOutcome, ReferenceError } from './reference-engine.js';
 export { runReferenceEngine } from './reference-engine.js';
 export { restrictedPathResolver, parsePath, MAX_PATH_LENGTH } from './path.js';

@@ -7,12 +7,13 @@
 import type { Severity } from '../../diagnostics.js';
 import type { Finding } from '../types.js';
 import type { ReportInput, RuleDescriptor } from './common.js';
+import { REPOSITORY_URL } from '../../rules/rule-docs.js';
 
 /** The `$schema` the log declares. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Where the tool is documented. */
-export const TOOL_INFORMATION_URI = 'https://github.com/lightsail-compat/lightsail-compat/blob/main/docs/vet.md';
+export const TOOL_INFORMATION_URI = `${REPOSITORY_URL}/blob/main/docs/vet.md`;
 
 type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
