@@ -1,4 +1,5 @@
 import type { Blueprint, Bundle, Catalog, CatalogMetadata, CatalogProvenance } from './model.js';
+import { compareStrings } from '../util/text.js';
 
 /** The `kind` of a normalized catalog file. */
 export const CATALOG_FILE_KIND = 'lightsail-compat/catalog';
@@ -52,9 +53,7 @@ export function createCatalog(
 }
 
 /** Orders ids by UTF-16 code units, the same everywhere (unlike `localeCompare`). */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const compareIds: (a: string, b: string) => number = compareStrings;
 
 /** Serializes a catalog as a normalized catalog file, ready for `JSON.stringify`. */
 export function toCatalogFile(catalog: Catalog): CatalogFile {

@@ -1,4 +1,5 @@
 import type { Catalog } from './model.js';
+import { compareStrings } from '../util/text.js';
 
 /** Counts of one platform's items. */
 export interface PlatformCounts {
@@ -94,5 +95,5 @@ function count<T extends { readonly isActive: boolean }>(items: readonly T[], pl
 }
 
 function sortKeys<V>(record: Record<string, V>): Record<string, V> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
 }

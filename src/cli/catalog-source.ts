@@ -14,6 +14,7 @@ import { listOption, stringOption, type OptionSpecs, type ParsedArgs } from './a
 import { InputError, UsageError } from './errors.js';
 import { INPUT_LIMITS, readUserFile, type CliIo } from './io.js';
 import { cachedCatalogForRegion, checkRegion, maxAgeOption, resolveLiveCatalog } from './live.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 /** The flags every catalog-using command accepts. */
 export const CATALOG_OPTION_SPECS: OptionSpecs = {
@@ -140,4 +141,15 @@ function builtinWithNotice(io: CliIo): Catalog {
   note += '; for your account and region, pass --catalog FILE from `aws lightsail get-bundles` / `get-blueprints` or `lightsail-compat catalog pull`.';
   io.stderr.write(note + '\n');
   return catalog;
+}
+
+/**
+ * Why a flag's id is not usable: `--blueprint wordpres: no such blueprint in the catalog; did you
+ * mean wordpress?`. An id a user typed that is not in the catalog is a mistake to point out, not a
+ * filter that matches nothing.
+ */
+export function unknownIdProblem(flagName: string, kind: 'blueprint' | 'bundle', id: string, catalog: Catalog): string {
+  const known = kind === 'blueprint' ? catalog.blueprints.map((b) => b.blueprintId) : catalog.bundles.map((b) => b.bundleId);
+  const near = didYouMean(id, known);
+  return `${flagName} ${id}: no such ${kind} in the catalog` + (near.length > 0 ? `; did you mean ${near.join(' or ')}?` : '');
 }

@@ -24,10 +24,7 @@ export function stylesFor(io: CliIo, writer: Writer): Styles {
   return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }
 
-/** Formats a monthly price in US dollars: `$5.00`. */
-export function formatPrice(price: number): string {
-  return `$${price.toFixed(2)}`;
-}
+export { formatPrice } from '../util/text.js';
 
 /**
  * Lays out rows as aligned columns (two spaces apart). `align` gives `r` for right-aligned

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { plural } from '../util/text.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -40,8 +41,4 @@ export function formatAge(ms: number): string {
     if (seconds >= size) return plural(Math.floor(seconds / size), name);
   }
   return plural(seconds, 'second');
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -8,6 +8,7 @@ import { compareIds } from '../catalog/catalog.js';
 import { matrixPage } from './matrix-html-template.js';
 import type { CellStatus, MatrixCell, MatrixColumn, MatrixRow, MatrixView } from './matrix-view.js';
 import { csvDocument, escapeHtml, markdownCell, markdownTable } from './text-formats.js';
+import { formatPrice } from '../util/text.js';
 
 /** The matrix as one JSON document: catalog facts, rules, rows, columns and every cell. */
 export function matrixJson(view: MatrixView): string {
@@ -48,7 +49,7 @@ const MARKDOWN_SYMBOL: Readonly<Record<CellStatus, string>> = { compatible: '✅
 
 /** A Markdown table (✅ compatible, ⚠️ warnings, ❌ incompatible with the rule ids) and a legend. */
 export function matrixMarkdown(view: MatrixView): string {
-  const header = ['Blueprint', ...view.columns.map((c) => `${c.bundleId} (${formatUsd(c.price)})`)];
+  const header = ['Blueprint', ...view.columns.map((c) => `${c.bundleId} (${formatPrice(c.price)})`)];
   const rows = view.rows.map((row, r) => [
     row.blueprintId,
     ...view.cells[r]!.map((cell) => [MARKDOWN_SYMBOL[cell.status], cell.violations.map((v) => v.ruleId).join(', ')].filter((s) => s !== '').join(' ')),
@@ -127,12 +128,12 @@ function columnHeader(column: MatrixColumn): string {
   const tags = [column.ipv6Only ? 'IPv6' : '', column.isActive ? '' : 'inactive'].filter((t) => t !== '');
   const title = [
     column.bundleId + (column.name !== undefined ? ` (${column.name})` : ''),
-    `${formatUsd(column.price)} a month, ${column.cpuCount} vCPU, ${column.ramSizeInGb} GB RAM, power ${column.power}`,
+    `${formatPrice(column.price)} a month, ${column.cpuCount} vCPU, ${column.ramSizeInGb} GB RAM, power ${column.power}`,
     `platforms: ${column.supportedPlatforms.join(', ') || 'none'}; ${column.ipv6Only ? 'IPv6-only' : 'dual-stack'}${column.isActive ? '' : '; inactive'}`,
   ].join('\n');
   return (
     `<th class="col" scope="col" data-bundle="${escapeHtml(column.bundleId)}" data-platforms="${escapeHtml(column.supportedPlatforms.join(' '))}" title="${escapeHtml(title)}">` +
-    `<span class="id">${escapeHtml(column.bundleId)}</span><span class="price">${escapeHtml(formatUsd(column.price))}</span>` +
+    `<span class="id">${escapeHtml(column.bundleId)}</span><span class="price">${escapeHtml(formatPrice(column.price))}</span>` +
     `<span class="spec">${escapeHtml(`${column.cpuCount} vCPU · ${column.ramSizeInGb} GB`)}</span>` +
     tags.map((t) => `<span class="tag">${t}</span>`).join(' ') +
     `</th>`
@@ -164,8 +165,4 @@ function describeCatalog(view: MatrixView): string {
   const { region, asOf, fetchedAt, source } = view.catalog;
   const date = fetchedAt !== undefined ? `fetched ${fetchedAt}` : asOf !== undefined ? `as of ${asOf}` : 'undated';
   return `${region ?? 'no region recorded'}, ${date} (${source} catalog)`;
-}
-
-function formatUsd(price: number): string {
-  return `$${price.toFixed(2)}`;
 }

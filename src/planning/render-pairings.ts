@@ -6,6 +6,7 @@
  */
 import type { Pairing } from './recommend-pairings.js';
 import { csvDocument, markdownTable } from './text-formats.js';
+import { formatPrice } from '../util/text.js';
 
 /** The members of a {@link Pairing}, in output order; also the CSV header. */
 export const PAIRING_FIELDS = [
@@ -42,7 +43,7 @@ export function pairingTableRows(pairings: readonly Pairing[]): string[][] {
   return pairings.map((p) => [
     p.blueprintId,
     p.bundleId,
-    `$${p.price.toFixed(2)}`,
+    formatPrice(p.price),
     String(p.cpuCount),
     String(p.ramSizeInGb),
     String(p.diskSizeInGb),

@@ -23,6 +23,7 @@ import { isTerraformPlan, planInstances } from './sources/terraform-plan.js';
 import { hclDiagnostic, isAutoTfvars, terraformInstances, tfvarsFromHcl, tfvarsFromJson, type TerraformFile, type TfvarsFile } from './sources/terraform.js';
 import { applySuppressions, IGNORE_MARKER, suppressionWarnings, yamlComments } from './suppression.js';
 import type { CheckedResource, Finding, VetInstance, VetResult, VetSource } from './types.js';
+import { compareStrings } from '../util/text.js';
 
 /** Sources parsed into instances and suppressions, before any catalog is involved. */
 export interface ParsedSources {
@@ -312,10 +313,6 @@ export function compareFindings(a: Finding, b: Finding): number {
     compareStrings(a.resource, b.resource) ||
     compareStrings(a.message, b.message)
   );
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Everything {@link vetSources} needs. */

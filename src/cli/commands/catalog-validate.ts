@@ -9,6 +9,7 @@ import { choiceOption, parseCommandArgs } from '../args.js';
 import { readCatalogFiles } from '../catalog-source.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { plural } from '../../util/text.js';
 
 /** Help for `catalog validate`. */
 export const usage = `Usage: lightsail-compat catalog validate FILE... [--format text|json]
@@ -47,8 +48,4 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`lightsail-compat: ${counts.error === 1 ? '1 error makes' : `${counts.error} errors make`} the catalog unusable; fix ${counts.error === 1 ? 'it' : 'them'} and validate again\n`);
   }
   return valid ? EXIT.ok : EXIT.error;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -7,9 +7,8 @@
 import type { Catalog } from '../../catalog/model.js';
 import { buildMatrixView, type MatrixView, type MatrixViewOptions } from '../../planning/matrix-view.js';
 import { matrixCsv, matrixHtml, matrixJson, matrixMarkdown, matrixTableModel } from '../../planning/render-matrix.js';
-import { didYouMean } from '../../util/did-you-mean.js';
 import { choiceOption, listOption, parseCommandArgs } from '../args.js';
-import { CATALOG_OPTION_SPECS, CATALOG_OPTIONS_HELP, resolveCatalog } from '../catalog-source.js';
+import { CATALOG_OPTION_SPECS, CATALOG_OPTIONS_HELP, resolveCatalog, unknownIdProblem } from '../catalog-source.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { formatTable, stylesFor } from '../format.js';
 import type { CliIo } from '../io.js';
@@ -97,16 +96,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 function rejectUnknownIds(catalog: Catalog, blueprintIds: readonly string[], bundleIds: readonly string[]): void {
   const problems: string[] = [];
-  for (const id of blueprintIds) {
-    if (catalog.getBlueprint(id)) continue;
-    const near = didYouMean(id, catalog.blueprints.map((b) => b.blueprintId));
-    problems.push(`--blueprint ${id}: no such blueprint in the catalog` + (near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ''));
-  }
-  for (const id of bundleIds) {
-    if (catalog.getBundle(id)) continue;
-    const near = didYouMean(id, catalog.bundles.map((b) => b.bundleId));
-    problems.push(`--bundle ${id}: no such bundle in the catalog` + (near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ''));
-  }
+  for (const id of blueprintIds) if (!catalog.getBlueprint(id)) problems.push(unknownIdProblem('--blueprint', 'blueprint', id, catalog));
+  for (const id of bundleIds) if (!catalog.getBundle(id)) problems.push(unknownIdProblem('--bundle', 'bundle', id, catalog));
   if (problems.length > 0) throw new InputError(problems.join('; '));
 }
 

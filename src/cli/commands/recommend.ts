@@ -13,9 +13,8 @@ import {
   type RecommendCriteria,
   type RecommendResult,
 } from '../../planning/recommend-pairings.js';
-import { didYouMean } from '../../util/did-you-mean.js';
 import { choiceOption, flag, listOption, numberOption, parseCommandArgs, stringOption, type ParsedArgs } from '../args.js';
-import { CATALOG_OPTION_SPECS, CATALOG_OPTIONS_HELP, resolveCatalog } from '../catalog-source.js';
+import { CATALOG_OPTION_SPECS, CATALOG_OPTIONS_HELP, resolveCatalog, unknownIdProblem } from '../catalog-source.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { formatTable, stylesFor } from '../format.js';
 import type { CliIo } from '../io.js';
@@ -156,15 +155,8 @@ function readCriteria(parsed: ParsedArgs): RecommendCriteria {
 /** An id that is not in the catalog is a mistake to point out, not a filter that matches nothing. */
 function rejectUnknownIds(catalog: Catalog, result: RecommendResult): void {
   const problems: string[] = [];
-  for (const id of result.unknownBlueprintIds) {
-    const near = didYouMean(id, catalog.blueprints.map((b) => b.blueprintId));
-    problems.push(`--blueprint ${id}: no such blueprint in the catalog` + (near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ''));
-  }
-  if (result.unknownLikeBundleId !== undefined) {
-    const id = result.unknownLikeBundleId;
-    const near = didYouMean(id, catalog.bundles.map((b) => b.bundleId));
-    problems.push(`--like ${id}: no such bundle in the catalog` + (near.length > 0 ? `; did you mean ${near.join(' or ')}?` : ''));
-  }
+  for (const id of result.unknownBlueprintIds) problems.push(unknownIdProblem('--blueprint', 'blueprint', id, catalog));
+  if (result.unknownLikeBundleId !== undefined) problems.push(unknownIdProblem('--like', 'bundle', result.unknownLikeBundleId, catalog));
   if (problems.length > 0) throw new InputError(problems.join('; '));
 }
 

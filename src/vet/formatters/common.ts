@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../../diagnostics.js';
 import type { Finding, VetResult } from '../types.js';
+import { plural } from '../../util/text.js';
 
 /** The lowest severity that fails a run, or `none` to never fail on findings. */
 export type FailOn = Severity | 'none';
@@ -52,15 +53,6 @@ export interface ReportInput {
   readonly version: string;
 }
 
-/** Formats a monthly price: `$5.00`. */
-export function price(value: number): string {
-  return `$${value.toFixed(2)}`;
-}
-
-/** `1 error`, `2 errors`. */
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 /** One line summing up a run. */
 export function summaryLine(result: VetResult): string {

@@ -5,7 +5,8 @@
  * @module
  */
 import type { Finding } from '../types.js';
-import { price, summaryLine, type ReportInput } from './common.js';
+import { summaryLine, type ReportInput } from './common.js';
+import { formatPrice } from '../../util/text.js';
 
 /** Escapes a workflow command's message, as the Actions runner unescapes it. */
 export function escapeData(text: string): string {
@@ -25,7 +26,7 @@ function annotation(f: Finding): string {
   const title = `${f.ruleId}${f.suppressed ? ' (suppressed)' : ''}`;
   let message = `${f.resource}: ${f.message}`;
   if (f.region !== undefined) message += ` [${f.region}]`;
-  if (f.suggestion) message += ` (cheapest compatible bundle: ${f.suggestion.bundleId}, ${price(f.suggestion.price)}/month)`;
+  if (f.suggestion) message += ` (cheapest compatible bundle: ${f.suggestion.bundleId}, ${formatPrice(f.suggestion.price)}/month)`;
   if (f.suppressed) message += ` (suppressed${f.suppressionReason !== undefined ? `: ${f.suppressionReason}` : ''})`;
   return `::${command} file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(title)}::${escapeData(message)}`;
 }

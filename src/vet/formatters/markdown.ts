@@ -5,7 +5,8 @@
  * @module
  */
 import type { Finding } from '../types.js';
-import { plural, price, runFails, type ReportInput } from './common.js';
+import { runFails, type ReportInput } from './common.js';
+import { formatPrice, plural } from '../../util/text.js';
 
 /** Escapes text for a table cell: pipes, newlines and HTML. */
 export function escapeCell(text: string): string {
@@ -51,6 +52,6 @@ export function formatMarkdown(input: ReportInput): string {
 function message(f: Finding): string {
   let text = f.message;
   if (f.region !== undefined) text += ` [${f.region}]`;
-  if (f.suggestion) text += ` (cheapest compatible bundle: ${f.suggestion.bundleId}, ${price(f.suggestion.price)}/month)`;
+  if (f.suggestion) text += ` (cheapest compatible bundle: ${f.suggestion.bundleId}, ${formatPrice(f.suggestion.price)}/month)`;
   return text;
 }

@@ -5,7 +5,8 @@
  * @module
  */
 import type { Finding } from '../types.js';
-import { price, summaryLine, type ReportInput } from './common.js';
+import { summaryLine, type ReportInput } from './common.js';
+import { formatPrice } from '../../util/text.js';
 
 /** Optional styling of the severity word (colour on a terminal). */
 export interface TextStyles {
@@ -21,7 +22,7 @@ const PLAIN: TextStyles = { severity: (_s, t) => t, dim: (t) => t };
 export function formatFindingLine(f: Finding, styles: TextStyles = PLAIN): string {
   let line = `${f.file}:${f.line}:${f.column} ${styles.severity(f.severity, f.severity)} ${f.ruleId} ${f.resource}: ${f.message}`;
   if (f.region !== undefined) line += ` [${f.region}]`;
-  if (f.suggestion) line += ` (cheapest compatible bundle: ${f.suggestion.bundleId}, ${price(f.suggestion.price)}/month)`;
+  if (f.suggestion) line += ` (cheapest compatible bundle: ${f.suggestion.bundleId}, ${formatPrice(f.suggestion.price)}/month)`;
   if (f.suppressed) return styles.dim(`${line} (suppressed${f.suppressionReason !== undefined ? `: ${f.suppressionReason}` : ''})`);
   return line;
 }

@@ -14,6 +14,7 @@
 import { suppressionsFor, type SourceComment } from '../suppression.js';
 import type { AttributeValue, Candidate, Suppression, VetInstance } from '../types.js';
 import { get, getEntry, scalarString, type PMap, type PNode } from './positioned.js';
+import { uniqueCandidates } from '../candidates.js';
 
 const ATTRIBUTES = {
   blueprint: 'BlueprintId',
@@ -55,7 +56,7 @@ export function cloudFormationInstances(file: string, root: PNode, comments: rea
       if (!prop) continue;
       const outcome = resolve(prop.value, template, 0);
       attrs[key] = outcome.ok
-        ? { name, ...prop.keyPos, candidates: dedupe(outcome.candidates) }
+        ? { name, ...prop.keyPos, candidates: uniqueCandidates(outcome.candidates) }
         : { name, ...prop.keyPos, candidates: [], unresolved: outcome.reason };
     }
     out.push({
@@ -81,11 +82,6 @@ function metadataSuppressions(file: string, resource: PNode): Suppression[] {
     const reason = scalarString(get(item, 'reason'))?.trim();
     return { file, ...item.pos, rules: rule !== undefined && rule.trim() !== '' ? [rule.trim()] : [], ...(reason !== undefined && reason !== '' && { reason }) };
   });
-}
-
-function dedupe(candidates: readonly Candidate[]): Candidate[] {
-  const seen = new Set<string>();
-  return candidates.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));
 }
 
 function unknown(reason: string): Outcome {
@@ -234,7 +230,7 @@ function resolveFindInMap(arg: PNode, template: Template, depth: number): Outcom
     }
   }
   if (candidates.length === 0) return unknown(`Fn::FindInMap ${mapName} has no value for these keys`);
-  return { ok: true, candidates: dedupe(candidates).slice(0, MAX_CANDIDATES) };
+  return { ok: true, candidates: uniqueCandidates(candidates).slice(0, MAX_CANDIDATES) };
 }
 
 /** The keys a FindInMap argument can take: its resolved values, or every key of the level. */

@@ -18,6 +18,7 @@ import { suppressionsFor } from '../suppression.js';
 import type { AttributeValue, Candidate, Position, VetInstance } from '../types.js';
 import type { HclAttribute, HclBlock, HclExpr, HclFile, HclStep } from './hcl.js';
 import type { PNode } from './positioned.js';
+import { uniqueCandidates } from '../candidates.js';
 
 /** A Terraform value, as far as vet models it. */
 export type TfValue = string | number | boolean | null | readonly TfValue[] | ReadonlyMap<string, TfValue>;
@@ -272,12 +273,7 @@ function attributeValue(attr: HclAttribute, scope: Scope): AttributeValue | unde
     candidates.push({ value: String(c.value), ...(c.origin !== undefined && { origin: c.origin }) });
   }
   if (candidates.length === 0) return undefined;
-  return { ...where, candidates: dedupe(candidates) };
-}
-
-function dedupe(candidates: readonly Candidate[]): Candidate[] {
-  const seen = new Set<string>();
-  return candidates.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));
+  return { ...where, candidates: uniqueCandidates(candidates) };
 }
 
 function exprText(expr: HclExpr): string {
